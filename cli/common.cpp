@@ -1,0 +1,79 @@
+#include "common.hpp"
+
+#include <fmt/format.h>
+#include <omp.h>
+
+#include <csignal>
+
+namespace contagion::cli {
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void on_signal(int) { g_stop.store(true); }
+
+double last_value(const RunRecord& r, const std::string& metric) {
+  for (const auto& m : r.metrics)
+    if (m.name == metric && !m.values.empty()) return m.values[m.values.size() - m.columns];
+  return std::nan("");
+}
+
+}  // namespace
+
+void add_threads_option(CLI::App& app, CommonOptions& options) {
+  app.add_option("--threads", options.threads, "OpenMP threads (default: all cores)")->check(CLI::NonNegativeNumber);
+}
+
+void add_output_options(CLI::App& app, CommonOptions& options) {
+  app.add_flag("--json", options.json, "print the results as JSON on stdout");
+  app.add_flag("-q,--quiet", options.quiet, "print nothing but errors");
+}
+
+int resolve_threads(const CommonOptions& options) {
+  return options.threads > 0 ? options.threads : omp_get_num_procs();
+}
+
+const std::atomic<bool>& stop_requested() { return g_stop; }
+
+void install_signal_handlers() {
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+}
+
+nlohmann::json run_summary_json(const RunRecord& r) {
+  nlohmann::json j;
+  j["id"] = r.id;
+  j["model"] = r.model;
+  j["seed"] = r.seed;
+  j["replicate"] = r.replicate;
+  j["graph"] = r.graph_id;
+  j["threads"] = r.threads;
+  j["wall_s"] = r.wall_s;
+  for (const auto& p : r.results) std::visit([&](const auto& v) { j[p.name] = v; }, p.value);
+  nlohmann::json final_metrics = nlohmann::json::object();
+  for (const auto& m : r.metrics) {
+    if (m.values.empty()) continue;
+    if (m.columns == 1) final_metrics[m.name] = m.values.back();
+    else final_metrics[m.name] = std::vector<double>(m.values.end() - static_cast<std::ptrdiff_t>(m.columns), m.values.end());
+  }
+  j["final"] = final_metrics;
+  return j;
+}
+
+std::string run_summary_text(const RunRecord& r) {
+  std::int64_t steps = 0;
+  bool converged = false, interrupted = false;
+  for (const auto& p : r.results) {
+    if (p.name == "steps") steps = std::get<std::int64_t>(p.value);
+    if (p.name == "converged") converged = std::get<bool>(p.value);
+    if (p.name == "interrupted") interrupted = std::get<bool>(p.value);
+  }
+  const double mean = last_value(r, "mean"), spread = last_value(r, "spread");
+  const std::string outcome = interrupted ? "interrupted" : converged ? "converged" : "stopped at max_steps";
+  std::string line = fmt::format("{}: {} {} after {} steps in {:.3f} s", r.id, r.model, outcome, steps, r.wall_s);
+  if (!std::isnan(spread) && spread <= 1e-6) line += fmt::format("; consensus {:.10g}", mean);
+  else if (!std::isnan(mean)) line += fmt::format("; mean {:.6g}, spread {:.3g}", mean, spread);
+  return line;
+}
+
+}  // namespace contagion::cli

@@ -1,0 +1,41 @@
+#pragma once
+// What every subcommand shares: the common flags, the Ctrl-C flag, and how a finished run
+// is summarised for people and for --json.
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <string>
+
+#include "contagion/core/run_record.hpp"
+
+namespace contagion::cli {
+
+/// Flags shared by the subcommands that use them.
+struct CommonOptions {
+  int threads = 0;  ///< 0: all cores
+  bool json = false;
+  bool quiet = false;
+};
+
+void add_threads_option(CLI::App& app, CommonOptions& options);
+void add_output_options(CLI::App& app, CommonOptions& options);
+/// --threads, resolved (0 -> the number of cores).
+int resolve_threads(const CommonOptions& options);
+
+/// Set by SIGINT/SIGTERM; long work stops cleanly after the current step.
+const std::atomic<bool>& stop_requested();
+void install_signal_handlers();
+
+/// One run as JSON: id, model, seed, replicate, steps, converged, wall_s, final metrics.
+nlohmann::json run_summary_json(const RunRecord& record);
+/// One line per run for people.
+std::string run_summary_text(const RunRecord& record);
+
+/// The subcommands; each adds itself to `app` and runs when selected.
+void add_run_command(CLI::App& app);
+void add_inspect_command(CLI::App& app);
+void add_demo_command(CLI::App& app);
+
+}  // namespace contagion::cli

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the dependencies, builds everything and runs the whole test suite with CTest.
+# Usage: scripts/test.sh [--sanitize]
+#   --sanitize   build in build-asan with AddressSanitizer + UndefinedBehaviorSanitizer
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=build
+flags=(-DCMAKE_BUILD_TYPE=Release -DCONTAGION_WERROR=ON)
+if [ "${1:-}" = "--sanitize" ]; then
+  build=build-asan
+  flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONTAGION_SANITIZE=ON -DCONTAGION_BUILD_BENCH=OFF -DCONTAGION_WERROR=ON)
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+fi
+bash scripts/setup.sh
+cmake -S . -B "$build" -G Ninja "${flags[@]}"
+cmake --build "$build" -j "$(nproc)"
+ctest --test-dir "$build" --output-on-failure -j "$(nproc)"

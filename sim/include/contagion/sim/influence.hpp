@@ -1,0 +1,67 @@
+#pragma once
+// Row-stochastic influence matrices W built on a graph (MODELS.md §A1): w_ij is the weight
+// agent i gives to agent j. Stored as the graph's CSR structure plus one value per arc
+// (off-diagonal) and one self-weight per node (diagonal), so delayed and expressed-private
+// models can treat D_W and W - D_W separately.
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "contagion/sim/graph.hpp"
+
+namespace contagion::sim {
+
+enum class InfluenceScheme {
+  french,       ///< w_ij = 1/(d_i+1) for j in N(i) and j = i
+  random_walk,  ///< W = D^-1 A (no self-weight; a node without arcs keeps w_ii = 1)
+  lazy,         ///< W = alpha I + (1-alpha) D^-1 A
+  metropolis,   ///< w_ij = 1/(1+max(d_i,d_j)), w_ii = 1 - sum (doubly stochastic; undirected only)
+  weighted,     ///< w_ii = s, w_ij = (1-s) omega_ij / sum_k omega_ik (omega = weight or tie strength)
+  given,        ///< w_ij = arc weight as read, w_ii = 1 - row sum (rows must not exceed 1)
+};
+
+struct InfluenceSpec {
+  InfluenceScheme scheme = InfluenceScheme::french;
+  double alpha = 0.5;           ///< lazy: self-weight, in (0, 1)
+  double self_weight = 0.0;     ///< weighted: s, in [0, 1]
+  bool use_tie_strength = false;  ///< weighted: omega = tie strength instead of weight
+};
+
+/// Parses "french", "random_walk", "lazy", "metropolis", "weighted", "given".
+InfluenceScheme parse_influence_scheme(const std::string& name);
+std::string to_string(InfluenceScheme scheme);
+
+class InfluenceMatrix {
+ public:
+  /// Builds W on `graph` and checks that every row is stochastic (within 1e-9) and
+  /// non-negative; throws contagion::Error naming the first bad row.
+  InfluenceMatrix(const Graph& graph, const InfluenceSpec& spec);
+  /// W from explicit values (tests, calibration): `self` per node, `offdiag` per arc.
+  InfluenceMatrix(const Graph& graph, std::vector<double> self, std::vector<double> offdiag);
+
+  const Graph& graph() const noexcept { return graph_; }
+  NodeId size() const noexcept { return graph_.num_nodes(); }
+  std::span<const double> self_weights() const noexcept { return self_; }
+  std::span<const double> arc_weights() const noexcept { return offdiag_; }
+
+  /// (W x)_i for one opinion per node: w_ii x_i + sum_j w_ij x_j.
+  double row_product(NodeId i, const double* x) const noexcept {
+    const auto offsets = graph_.offsets();
+    const auto targets = graph_.targets();
+    double acc = self_[i] * x[i];
+    for (EdgeId e = offsets[i]; e < offsets[i + 1]; ++e) acc += offdiag_[e] * x[targets[e]];
+    return acc;
+  }
+
+  /// y = W x for `columns` opinions per node (row-major n x columns), threads >= 1.
+  void multiply(std::span<const double> x, std::span<double> y, std::size_t columns, int threads) const;
+
+ private:
+  void validate() const;
+  Graph graph_;
+  std::vector<double> self_;
+  std::vector<double> offdiag_;
+};
+
+}  // namespace contagion::sim

@@ -1,0 +1,23 @@
+#pragma once
+// Observers: summary metrics of a state vector, computed per column (topic).
+// Sums use deterministic reductions, so metrics are bitwise identical for any thread count.
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace contagion::sim {
+
+enum class Metric { mean, variance, min, max, spread, clusters };
+
+/// "mean", "variance" (population, divisor n), "min", "max", "spread" (max - min),
+/// "clusters" (number of groups of sorted values separated by gaps > cluster_gap).
+std::string to_string(Metric metric);
+Metric parse_metric(const std::string& name);
+std::vector<Metric> all_metrics();
+
+/// The metric of column `column` of a row-major n x columns state.
+double compute_metric(Metric metric, std::span<const double> state, std::size_t columns, std::size_t column,
+                      double cluster_gap, int threads);
+
+}  // namespace contagion::sim

@@ -1,0 +1,71 @@
+#pragma once
+// Scenarios: a TOML file that names a graph, a model with its parameters, an initial state,
+// the stopping rule, what to record, the seed and the number of replicates. Reading one
+// checks every value against its allowed range and rejects unknown keys, naming the key
+// and line; nothing runs from a scenario with an error. See docs/scenarios.md for the keys.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "contagion/core/config.hpp"
+#include "contagion/core/run_record.hpp"
+#include "contagion/sim/engine.hpp"
+#include "contagion/sim/graph.hpp"
+#include "contagion/sim/model.hpp"
+
+namespace contagion::sim {
+
+/// How the initial state is made, per replicate.
+struct InitialSpec {
+  enum class Kind { uniform, normal, linspace, values, attribute } kind = Kind::uniform;
+  double low = 0.0, high = 1.0;  ///< uniform, linspace
+  double mean = 0.0, sd = 1.0;   ///< normal
+  std::vector<double> values;    ///< values (n or n x columns), also read from a file
+  std::string attribute;         ///< attribute: a node attribute of the graph
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::string source_name;  ///< the file it was read from
+  std::string text;         ///< the file verbatim, stored with every run
+  std::uint64_t seed = 0;
+  std::uint64_t replicates = 1;
+  Graph graph;
+  std::string model_name;
+  std::function<std::unique_ptr<Model>()> make_model;  ///< a fresh model per replicate
+  std::size_t columns = 1;
+  InitialSpec initial;
+  EngineSettings engine;      ///< threads, seed and replicate are set per run
+  ParameterList parameters;   ///< every key read, defaults included
+};
+
+/// Reads and checks a scenario file. `seed` overrides the file's seed (and the graph's,
+/// unless the graph has its own). Relative paths in the file are taken from its folder.
+Scenario load_scenario(const std::string& path, std::optional<std::uint64_t> seed = std::nullopt);
+/// The same from text; `source_name` stands for the file in errors, `base_dir` for
+/// relative paths.
+Scenario parse_scenario(const std::string& text, const std::string& source_name,
+                        std::optional<std::uint64_t> seed = std::nullopt, const std::string& base_dir = ".");
+
+/// The initial state of one replicate: draws keyed by (seed, replicate, node), so the
+/// same for any thread count.
+std::vector<double> initial_state(const Scenario& scenario, std::uint64_t replicate);
+
+/// Runs one replicate and returns its record (graph_id left empty for the store to fill).
+RunRecord run_scenario(const Scenario& scenario, std::uint64_t replicate, int threads,
+                       const std::atomic<bool>* stop = nullptr);
+
+// Sections, exposed for reuse (sweeps, calibration) and tests.
+Graph graph_from_config(const ConfigTable& table, std::uint64_t seed, const std::string& base_dir, int threads);
+/// Checks the [model] table and returns a factory; random per-arc parameters (delays) are
+/// drawn from `seed`. `columns` receives the number of opinions per node.
+std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& table, const Graph& graph,
+                                                          std::uint64_t seed, std::size_t* columns);
+
+}  // namespace contagion::sim

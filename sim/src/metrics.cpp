@@ -1,0 +1,82 @@
+#include "contagion/sim/metrics.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "contagion/core/error.hpp"
+#include "parallel.hpp"
+
+namespace contagion::sim {
+
+std::string to_string(Metric metric) {
+  switch (metric) {
+    case Metric::mean: return "mean";
+    case Metric::variance: return "variance";
+    case Metric::min: return "min";
+    case Metric::max: return "max";
+    case Metric::spread: return "spread";
+    case Metric::clusters: return "clusters";
+  }
+  return "?";
+}
+
+std::vector<Metric> all_metrics() {
+  return {Metric::mean, Metric::variance, Metric::min, Metric::max, Metric::spread, Metric::clusters};
+}
+
+Metric parse_metric(const std::string& name) {
+  for (const Metric m : all_metrics())
+    if (to_string(m) == name) return m;
+  throw Error(fmt::format("unknown metric '{}' (mean, variance, min, max, spread, clusters)", name));
+}
+
+double compute_metric(Metric metric, std::span<const double> state, std::size_t columns, std::size_t column,
+                      double cluster_gap, int threads) {
+  const std::size_t n = columns == 0 ? 0 : state.size() / columns;
+  if (n == 0) return std::numeric_limits<double>::quiet_NaN();
+  auto at = [&](std::size_t i) { return state[i * columns + column]; };
+  switch (metric) {
+    case Metric::mean: return detail::deterministic_sum(n, threads, at) / static_cast<double>(n);
+    case Metric::variance: {
+      const double mean = detail::deterministic_sum(n, threads, at) / static_cast<double>(n);
+      return detail::deterministic_sum(n, threads, [&](std::size_t i) {
+               const double d = at(i) - mean;
+               return d * d;
+             }) /
+             static_cast<double>(n);
+    }
+    case Metric::min: {
+      double m = at(0);
+      for (std::size_t i = 1; i < n; ++i) m = std::min(m, at(i));
+      return m;
+    }
+    case Metric::max: {
+      double m = at(0);
+      for (std::size_t i = 1; i < n; ++i) m = std::max(m, at(i));
+      return m;
+    }
+    case Metric::spread: {
+      double lo = at(0), hi = at(0);
+      for (std::size_t i = 1; i < n; ++i) {
+        lo = std::min(lo, at(i));
+        hi = std::max(hi, at(i));
+      }
+      return hi - lo;
+    }
+    case Metric::clusters: {
+      std::vector<double> sorted(n);
+      for (std::size_t i = 0; i < n; ++i) sorted[i] = at(i);
+      std::sort(sorted.begin(), sorted.end());
+      double count = 1.0;
+      for (std::size_t i = 1; i < n; ++i)
+        if (sorted[i] - sorted[i - 1] > cluster_gap) count += 1.0;
+      return count;
+    }
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+}  // namespace contagion::sim

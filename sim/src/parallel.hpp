@@ -1,0 +1,58 @@
+#pragma once
+// The few places where sim/ uses OpenMP. Models call these helpers instead of writing
+// pragmas. Reductions here are deterministic: the work is cut into fixed blocks whose size
+// does not depend on the thread count, and block results are combined in block order, so
+// sums are bitwise identical for 1, 2 or N threads.
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace contagion::sim::detail {
+
+inline constexpr std::size_t kReductionBlock = 4096;
+
+/// f(i) for i in [0, n), in parallel; f must write only data owned by i.
+template <class F>
+void parallel_for(std::size_t n, int threads, F&& f) {
+  const auto count = static_cast<std::int64_t>(n);
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1024) if (n > 4096)
+  for (std::int64_t i = 0; i < count; ++i) f(static_cast<std::size_t>(i));
+}
+
+/// Sum of f(i) for i in [0, n), bitwise independent of the thread count.
+template <class F>
+double deterministic_sum(std::size_t n, int threads, F&& f) {
+  const std::size_t blocks = (n + kReductionBlock - 1) / kReductionBlock;
+  std::vector<double> partial(blocks, 0.0);
+  parallel_for(blocks, threads, [&](std::size_t b) {
+    const std::size_t end = std::min(n, (b + 1) * kReductionBlock);
+    double s = 0.0;
+    for (std::size_t i = b * kReductionBlock; i < end; ++i) s += f(i);
+    partial[b] = s;
+  });
+  double total = 0.0;
+  for (const double s : partial) total += s;
+  return total;
+}
+
+/// max of f(i) for i in [0, n) (0 when n = 0); exact, so independent of the thread count.
+template <class F>
+double parallel_max(std::size_t n, int threads, F&& f) {
+  const std::size_t blocks = (n + kReductionBlock - 1) / kReductionBlock;
+  std::vector<double> partial(blocks, 0.0);
+  parallel_for(blocks, threads, [&](std::size_t b) {
+    const std::size_t end = std::min(n, (b + 1) * kReductionBlock);
+    double m = 0.0;
+    for (std::size_t i = b * kReductionBlock; i < end; ++i) m = std::max(m, f(i));
+    partial[b] = m;
+  });
+  double result = 0.0;
+  for (const double m : partial) result = std::max(result, m);
+  return result;
+}
+
+}  // namespace contagion::sim::detail

@@ -1,0 +1,123 @@
+// The [graph] section of a scenario: a generator with its parameters, or a file.
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "contagion/core/error.hpp"
+#include "contagion/sim/generators.hpp"
+#include "contagion/sim/graph_io.hpp"
+#include "contagion/sim/scenario.hpp"
+#include "contagion/sim/tie_strength.hpp"
+
+namespace contagion::sim {
+namespace {
+
+constexpr double kMaxNodes = 4294967295.0;
+
+NodeId node_count(const ConfigTable& t, const char* key = "n") {
+  return static_cast<NodeId>(t.integer_in(key, 1, static_cast<std::int64_t>(kMaxNodes)));
+}
+
+Graph generate(const ConfigTable& t, const std::string& generator, std::uint64_t seed) {
+  if (generator == "erdos_renyi_gnp")
+    return erdos_renyi_gnp(node_count(t), t.number_in("p", Range::unit()), seed, t.boolean("directed", false));
+  if (generator == "erdos_renyi_gnm")
+    return erdos_renyi_gnm(node_count(t), static_cast<std::uint64_t>(t.integer_in("m", 0, INT64_MAX)), seed,
+                           t.boolean("directed", false));
+  if (generator == "watts_strogatz")
+    return watts_strogatz(node_count(t), static_cast<std::uint32_t>(t.integer_in("k", 2, 1 << 30)),
+                          t.number_in("beta", Range::unit()), seed);
+  if (generator == "barabasi_albert")
+    return barabasi_albert(node_count(t), static_cast<std::uint32_t>(t.integer_in("m", 1, 1 << 30)), seed);
+  if (generator == "stochastic_block_model") {
+    std::vector<NodeId> sizes;
+    for (const auto s : t.integers("sizes")) {
+      if (s < 1 || s > static_cast<std::int64_t>(kMaxNodes)) t.fail("sizes", "block sizes must be positive");
+      sizes.push_back(static_cast<NodeId>(s));
+    }
+    std::vector<std::vector<double>> p(sizes.size(), std::vector<double>(sizes.size()));
+    if (t.is_number("p_in") || t.is_number("p_out") || !t.has("probabilities")) {
+      const double p_in = t.number_in("p_in", Range::unit());
+      const double p_out = t.number_in("p_out", Range::unit());
+      for (std::size_t a = 0; a < sizes.size(); ++a)
+        for (std::size_t b = 0; b < sizes.size(); ++b) p[a][b] = a == b ? p_in : p_out;
+    } else {
+      const std::vector<double> flat = t.numbers("probabilities");
+      if (flat.size() != sizes.size() * sizes.size())
+        t.fail("probabilities", fmt::format("expected {} values (a {}x{} matrix, row by row), got {}",
+                                            sizes.size() * sizes.size(), sizes.size(), sizes.size(), flat.size()));
+      for (std::size_t a = 0; a < sizes.size(); ++a)
+        for (std::size_t b = 0; b < sizes.size(); ++b) p[a][b] = flat[a * sizes.size() + b];
+    }
+    return stochastic_block_model(sizes, p, seed);
+  }
+  if (generator == "configuration_model") {
+    std::vector<std::uint32_t> degrees;
+    for (const auto d : t.integers("degrees")) {
+      if (d < 0 || d > static_cast<std::int64_t>(kMaxNodes)) t.fail("degrees", "degrees must be non-negative");
+      degrees.push_back(static_cast<std::uint32_t>(d));
+    }
+    return configuration_model(degrees, seed);
+  }
+  if (generator == "empty") return empty_graph(node_count(t));
+  if (generator == "complete") return complete_graph(node_count(t));
+  if (generator == "ring") return ring_graph(node_count(t), static_cast<std::uint32_t>(t.integer_in("k", 1, 1 << 30, 1)));
+  if (generator == "star") return star_graph(node_count(t));
+  if (generator == "path") return path_graph(node_count(t));
+  if (generator == "two_cliques_bridge")
+    return two_cliques_bridge(static_cast<NodeId>(t.integer_in("clique_size", 2, 1 << 20)),
+                              static_cast<float>(t.number_in("bridge_weight", Range::greater_than(0.0), 1.0)));
+  t.fail("generator", fmt::format("unknown generator '{}'", generator));
+}
+
+const std::vector<std::string> kGenerators = {
+    "erdos_renyi_gnp", "erdos_renyi_gnm", "watts_strogatz", "barabasi_albert", "stochastic_block_model",
+    "configuration_model", "empty", "complete", "ring", "star", "path", "two_cliques_bridge"};
+
+}  // namespace
+
+Graph graph_from_config(const ConfigTable& t, std::uint64_t seed, const std::string& base_dir, int threads) {
+  const bool from_file = t.has("file");
+  if (from_file == t.has("generator")) t.fail("", "give either 'generator' or 'file' in [graph]");
+
+  Graph graph;
+  if (from_file) {
+    std::filesystem::path file = t.string("file");
+    if (file.is_relative()) file = std::filesystem::path(base_dir) / file;
+    ReadOptions options;
+    options.build.directed = t.boolean("directed", false);
+    const std::string loops = t.choice("self_loops", {"drop", "error"}, "drop");
+    options.build.self_loops = loops == "drop" ? BuildOptions::SelfLoops::drop : BuildOptions::SelfLoops::error;
+    const std::string dups = t.choice("duplicates", {"first", "sum", "error"}, "first");
+    options.build.duplicates = dups == "first" ? BuildOptions::Duplicates::first
+                               : dups == "sum" ? BuildOptions::Duplicates::sum
+                                               : BuildOptions::Duplicates::error;
+    const std::string ext = file.extension().string();
+    const std::string format = t.choice("format", {"auto", "edgelist", "graphml"}, "auto");
+    const bool graphml = format == "graphml" || (format == "auto" && (ext == ".graphml" || ext == ".xml"));
+    graph = graphml ? read_graphml(file.string(), options) : read_edge_list(file.string(), options);
+  } else {
+    const std::string generator = t.choice("generator", kGenerators);
+    const auto graph_seed = static_cast<std::uint64_t>(t.integer_in("seed", 0, INT64_MAX, static_cast<std::int64_t>(seed)));
+    try {
+      graph = generate(t, generator, graph_seed);
+    } catch (const ParameterError& e) {
+      throw Error(e.message(), t.where());  // the generator's own range checks, located
+    }
+  }
+
+  const std::string tie = t.choice("tie_strength", {"weight", "overlap"}, "weight");
+  if (tie == "overlap") {
+    try {
+      graph = graph.with_tie_strengths(edge_overlap(graph, threads));
+    } catch (const Error& e) {
+      t.fail("tie_strength", e.message());
+    }
+  }
+  GraphProvenance provenance = graph.provenance();
+  provenance.name = t.string("name", provenance.generator);
+  return graph.with_provenance(std::move(provenance));
+}
+
+}  // namespace contagion::sim

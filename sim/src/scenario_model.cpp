@@ -1,0 +1,130 @@
+// The [model] section of a scenario: the model type and its parameters. Parameters are
+// checked here, when the scenario is read, by building the model once.
+
+#include <fmt/format.h>
+
+#include "contagion/core/error.hpp"
+#include "contagion/core/random.hpp"
+#include "contagion/sim/averaging.hpp"
+#include "contagion/sim/bounded_confidence.hpp"
+#include "contagion/sim/delayed_degroot.hpp"
+#include "contagion/sim/expressed_private.hpp"
+#include "contagion/sim/scenario.hpp"
+
+namespace contagion::sim {
+namespace {
+
+/// A number for every node, or the name of a node attribute of the graph.
+NodeParameter node_parameter(const ConfigTable& t, const char* key, const Graph& graph, double fallback, Range range) {
+  if (t.is_string(key)) {
+    const std::string attribute = t.string(key);
+    if (!graph.has_attribute(attribute)) t.fail(key, fmt::format("the graph has no node attribute '{}'", attribute));
+    const auto& values = graph.attribute(attribute);
+    for (NodeId i = 0; i < values.size(); ++i)
+      if (!range.contains(values[i]))
+        throw ParameterError(fmt::format("{} (attribute '{}', node {})", t.where(key).field, attribute, i),
+                             fmt::format("{}", values[i]), range.to_string(), t.where(key));
+    return NodeParameter(values);
+  }
+  return NodeParameter(t.number_in(key, range, fallback));
+}
+
+InfluenceMatrix influence(const ConfigTable& t, const Graph& graph) {
+  InfluenceSpec spec;
+  spec.scheme = parse_influence_scheme(
+      t.choice("influence", {"french", "random_walk", "lazy", "metropolis", "weighted", "given"}, "french"));
+  if (spec.scheme == InfluenceScheme::lazy) spec.alpha = t.number_in("alpha", {0.0, 1.0, false, false}, 0.5);
+  if (spec.scheme == InfluenceScheme::weighted) {
+    spec.self_weight = t.number_in("self_weight", Range::unit(), 0.0);
+    spec.use_tie_strength = t.choice("weight_source", {"weight", "tie_strength"}, "tie_strength") == "tie_strength";
+  }
+  try {
+    return InfluenceMatrix(graph, spec);
+  } catch (const Error& e) {
+    throw Error(e.message(), t.where("influence"));
+  }
+}
+
+Mixing mixing(const ConfigTable& t) {
+  return t.choice("mixing", {"graph", "complete"}, "graph") == "graph" ? Mixing::graph : Mixing::complete;
+}
+
+using Factory = std::function<std::unique_ptr<Model>()>;
+
+Factory degroot(const ConfigTable& t, const Graph& g, std::size_t* columns) {
+  auto w = influence(t, g);
+  const auto topics = static_cast<std::size_t>(t.integer_in("topics", 1, 1024, 1));
+  *columns = topics;
+  return [w, topics] { return std::make_unique<DeGroot>(w, topics); };
+}
+
+Factory friedkin_johnsen(const ConfigTable& t, const Graph& g) {
+  auto w = influence(t, g);
+  const bool coupled = t.boolean("coupled", false);
+  NodeParameter lambda = coupled ? NodeParameter(0.0) : node_parameter(t, "susceptibility", g, 0.8, Range::unit());
+  return [w, lambda, coupled] { return std::make_unique<FriedkinJohnsen>(w, lambda, coupled); };
+}
+
+Factory delayed_degroot(const ConfigTable& t, const Graph& g, std::uint64_t seed) {
+  auto w = influence(t, g);
+  const std::string mode = t.choice("delays", {"uniform", "random"}, "uniform");
+  if (mode == "uniform") {
+    const auto tau = static_cast<std::uint32_t>(t.integer_in("delay", 0, 1000, 1));
+    return [w, tau] { return std::make_unique<DelayedDeGroot>(w, tau); };
+  }
+  // One delay per arc, uniform on {0, ..., max_delay}, drawn once per scenario.
+  const auto max_delay = static_cast<std::uint64_t>(t.integer_in("max_delay", 0, 1000, 2));
+  std::vector<std::uint32_t> delays(g.num_arcs());
+  for (EdgeId e = 0; e < g.num_arcs(); ++e)
+    delays[e] = static_cast<std::uint32_t>(RandomStream({seed, StreamPurpose::attributes, 0, 0, e}).below(max_delay + 1));
+  return [w, delays] { return std::make_unique<DelayedDeGroot>(w, delays); };
+}
+
+Factory expressed_private(const ConfigTable& t, const Graph& g) {
+  auto w = influence(t, g);
+  NodeParameter phi = node_parameter(t, "resilience", g, 0.5, Range::unit());
+  NodeParameter lambda = node_parameter(t, "susceptibility", g, 1.0, Range::unit());
+  return [w, phi, lambda] { return std::make_unique<ExpressedPrivate>(w, phi, lambda); };
+}
+
+Factory hegselmann_krause(const ConfigTable& t, const Graph& g) {
+  HegselmannKrauseParams p;
+  p.epsilon = node_parameter(t, "epsilon", g, 0.2, Range::greater_than(0.0));
+  p.inclusive = t.boolean("inclusive", true);
+  p.mixing = mixing(t);
+  return [g, p] { return std::make_unique<HegselmannKrause>(g, p); };
+}
+
+Factory deffuant_weisbuch(const ConfigTable& t, const Graph& g) {
+  DeffuantWeisbuchParams p;
+  p.epsilon = t.number_in("epsilon", Range::greater_than(0.0), 0.3);
+  p.mu = t.number_in("mu", Range::open_closed(0.0, 0.5), 0.5);
+  p.inclusive = t.boolean("inclusive", false);
+  p.mixing = mixing(t);
+  return [g, p] { return std::make_unique<DeffuantWeisbuch>(g, p); };
+}
+
+}  // namespace
+
+std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, const Graph& graph,
+                                                          std::uint64_t seed, std::size_t* columns) {
+  *columns = 1;
+  const std::string type = t.choice("type", {"degroot", "friedkin_johnsen", "delayed_degroot", "expressed_private",
+                                             "hegselmann_krause", "deffuant_weisbuch"});
+  Factory factory;
+  if (type == "degroot") factory = degroot(t, graph, columns);
+  else if (type == "friedkin_johnsen") factory = friedkin_johnsen(t, graph);
+  else if (type == "delayed_degroot")
+    factory = delayed_degroot(t, graph, seed);
+  else if (type == "expressed_private") factory = expressed_private(t, graph);
+  else if (type == "hegselmann_krause") factory = hegselmann_krause(t, graph);
+  else factory = deffuant_weisbuch(t, graph);
+  try {
+    factory();  // construct once now, so that bad parameters fail when the scenario is read
+  } catch (const ParameterError& e) {
+    throw Error(e.message(), t.where());
+  }
+  return factory;
+}
+
+}  // namespace contagion::sim

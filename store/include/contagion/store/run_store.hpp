@@ -1,0 +1,90 @@
+#pragma once
+// The HDF5 run store (format_version 1; the layout is in README.md "HDF5 layout").
+//
+// Safety: a RunStore works on a temporary copy "<path>.tmp-<pid>" and commit() renames it
+// over <path>, so a crash or kill never damages an existing file. Inside the file each run
+// is written under /staging/<id> and moved to /runs/<id> (status="complete") only when all
+// of it is written; a failure while writing a run removes the staged group and leaves the
+// other runs intact.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "contagion/core/parameters.hpp"
+#include "contagion/core/run_record.hpp"
+
+namespace contagion::store {
+
+inline constexpr std::int64_t kFormatVersion = 1;
+
+class RunStore {
+ public:
+  /// Opens `path` for adding graphs and runs (created when absent). Throws contagion::Error
+  /// for a file that is not a contagion store.
+  explicit RunStore(const std::string& path);
+  ~RunStore();  // without commit(): the temporary copy is removed, `path` is untouched
+  RunStore(const RunStore&) = delete;
+  RunStore& operator=(const RunStore&) = delete;
+
+  /// Stores a graph once, by content: returns its id ("g" + 16 hex digits of an XXH3-64 of
+  /// the arrays); adding the same graph again returns the same id and writes nothing.
+  std::string add_graph(const GraphArrays& graph);
+  bool has_run(const std::string& id) const;
+  /// Writes one run; throws contagion::Error when the id is already taken or the record is
+  /// inconsistent (the staged group is then removed).
+  void add_run(const RunRecord& record);
+  /// Closes the file and renames the temporary copy over `path`.
+  void commit();
+
+  const std::string& path() const noexcept { return path_; }
+
+ private:
+  struct File;
+  std::string path_;
+  std::string temp_path_;
+  std::unique_ptr<File> file_;
+  bool committed_ = false;
+};
+
+/// The content id a graph would get in a store.
+std::string graph_content_id(const GraphArrays& graph);
+
+// ---- reading (read-only, no temporary copy) ------------------------------------------
+
+struct GraphInfo {
+  std::string id, name, generator, parameters;
+  std::uint64_t nodes = 0, arcs = 0;
+  bool directed = false;
+  std::vector<std::string> attributes;
+};
+
+struct RunInfo {
+  std::string id, model, status, graph, scenario_name, started, created_by;
+  std::uint64_t seed = 0, replicate = 0, steps_recorded = 0;
+  std::int64_t threads = 0;
+  double wall_s = 0.0;
+  bool has_states = false;
+  std::vector<std::string> metrics;
+  ParameterList results;
+};
+
+struct StoreInfo {
+  std::string path, format, created_by;
+  std::int64_t format_version = 0;
+  std::vector<GraphInfo> graphs;
+  std::vector<RunInfo> runs;
+};
+
+StoreInfo inspect_store(const std::string& path);
+
+/// One metric of one run, [T] or [T x columns] row-major; `columns` receives the width.
+std::vector<double> read_metric(const std::string& path, const std::string& run, const std::string& metric,
+                                std::size_t* columns = nullptr);
+/// The run's time axis [T].
+std::vector<double> read_time(const std::string& path, const std::string& run);
+/// The run's final state [N x columns].
+std::vector<double> read_final_state(const std::string& path, const std::string& run);
+
+}  // namespace contagion::store

@@ -1,0 +1,318 @@
+#include "contagion/store/run_store.hpp"
+
+#define XXH_INLINE_ALL
+#include <fmt/format.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <filesystem>
+
+#include "contagion/core/error.hpp"
+#include "contagion/core/version.hpp"
+#include "hdf5_handles.hpp"
+
+namespace contagion::store {
+
+namespace fs = std::filesystem;
+
+struct RunStore::File {
+  h5::Handle handle;
+};
+
+namespace {
+
+void write_parameter(hid_t obj, const std::string& name, const ParameterValue& value) {
+  struct Visitor {
+    hid_t obj;
+    const std::string& name;
+    void operator()(double v) const { h5::write_attr(obj, name, v); }
+    void operator()(std::int64_t v) const { h5::write_attr(obj, name, v); }
+    void operator()(bool v) const { h5::write_attr(obj, name, std::int64_t{v ? 1 : 0}); }
+    void operator()(const std::string& v) const { h5::write_attr(obj, name, v); }
+  };
+  std::visit(Visitor{obj, name}, value);
+}
+
+void ensure_group(hid_t file, const std::string& name) {
+  if (!h5::exists(file, name)) h5::create_group(file, name);
+}
+
+void check_store(hid_t file, const std::string& path) {
+  if (!h5::has_attr(file, "format") || h5::read_attr_string(file, "format") != "contagion")
+    throw Error("not a contagion run store (the root has no format=\"contagion\" attribute)", ErrorContext{path});
+  const std::int64_t version = h5::read_attr_int(file, "format_version");
+  if (version != kFormatVersion)
+    throw Error(fmt::format("store format_version {} is not supported (this build reads {})", version, kFormatVersion),
+                ErrorContext{path});
+}
+
+void write_run_body(hid_t group, const RunRecord& r) {
+  h5::write_attr(group, "scenario", r.scenario_text);
+  h5::write_attr(group, "scenario_name", r.scenario_name);
+  h5::write_attr(group, "model", r.model);
+  h5::write_attr(group, "seed", r.seed);
+  h5::write_attr(group, "replicate", r.replicate);
+  h5::write_attr(group, "graph", r.graph_id);
+  h5::write_attr(group, "threads", static_cast<std::int64_t>(r.threads));
+  h5::write_attr(group, "started", r.started);
+  h5::write_attr(group, "finished", r.finished);
+  h5::write_attr(group, "wall_s", r.wall_s);
+  h5::write_attr(group, "created_by", r.version);
+  for (const auto& p : r.parameters) {
+    if (p.name == "seed") continue;  // stored above as the effective seed
+    write_parameter(group, p.name, p.value);
+  }
+  for (const auto& p : r.results) write_parameter(group, "result." + p.name, p.value);
+
+  const std::uint64_t T = r.time.size();
+  h5::write_dataset<double>(group, "time", r.time, T);
+  h5::Handle metrics = h5::create_group(group, "metrics");
+  for (const auto& m : r.metrics) {
+    if (m.columns == 0 || m.values.size() != T * m.columns)
+      throw Error(fmt::format("run '{}': metric '{}' has {} values for {} times x {} columns", r.id, m.name,
+                              m.values.size(), T, m.columns));
+    h5::write_dataset<double>(metrics.get(), m.name, m.values, T, m.columns == 1 ? 0 : m.columns);
+  }
+  const std::uint64_t columns = r.final_columns;
+  if (columns == 0 || r.final_state.size() % columns != 0)
+    throw Error(fmt::format("run '{}': final state of {} values is not a multiple of {} columns", r.id,
+                            r.final_state.size(), columns));
+  h5::write_dataset<double>(group, "final_state", r.final_state, r.final_state.size() / columns,
+                            columns == 1 ? 0 : columns);
+  if (r.states) {
+    const StateSeries& s = *r.states;
+    const std::uint64_t width = std::uint64_t{s.nodes} * s.columns;
+    if (s.values.size() != s.times.size() * width)
+      throw Error(fmt::format("run '{}': {} recorded state values for {} times x {} nodes", r.id, s.values.size(),
+                              s.times.size(), width));
+    h5::write_dataset<double>(group, "state_time", s.times, s.times.size());
+    h5::write_dataset<float>(group, "states", s.values, s.times.size(), width, true);
+    h5::write_attr(group, "states_columns", static_cast<std::int64_t>(s.columns));
+  }
+  const ParameterValue* interrupted = find_parameter(r.results, "interrupted");
+  const bool was_interrupted = interrupted && std::holds_alternative<bool>(*interrupted) && std::get<bool>(*interrupted);
+  h5::write_attr(group, "status", std::string(was_interrupted ? "interrupted" : "complete"));
+}
+
+}  // namespace
+
+std::string graph_content_id(const GraphArrays& g) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  const std::uint64_t header[2] = {g.nodes, g.directed ? 1u : 0u};
+  XXH3_64bits_update(state, header, sizeof header);
+  XXH3_64bits_update(state, g.offsets.data(), g.offsets.size_bytes());
+  XXH3_64bits_update(state, g.targets.data(), g.targets.size_bytes());
+  XXH3_64bits_update(state, g.weight.data(), g.weight.size_bytes());
+  XXH3_64bits_update(state, g.tie_strength.data(), g.tie_strength.size_bytes());
+  for (const auto& [name, values] : g.node_attributes) {
+    XXH3_64bits_update(state, name.data(), name.size() + 1);
+    XXH3_64bits_update(state, values.data(), values.size_bytes());
+  }
+  const XXH64_hash_t hash = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  return fmt::format("g{:016x}", hash);
+}
+
+RunStore::RunStore(const std::string& path) : path_(path), file_(std::make_unique<File>()) {
+  temp_path_ = fmt::format("{}.tmp-{}", path, ::getpid());
+  std::error_code ec;
+  fs::remove(temp_path_, ec);
+  if (fs::exists(path)) {
+    {
+      h5::Handle probe = h5::open_file(path, false);
+      check_store(probe.get(), path);
+    }
+    fs::copy_file(path, temp_path_, fs::copy_options::overwrite_existing, ec);
+    if (ec) throw Error(fmt::format("cannot copy the store to a temporary file: {}", ec.message()), ErrorContext{path});
+    file_->handle = h5::open_file(temp_path_, true);
+  } else {
+    const fs::path parent = fs::path(path).parent_path();
+    if (!parent.empty() && !fs::is_directory(parent))
+      throw Error("the folder for the output file does not exist", ErrorContext{path});
+    file_->handle = h5::create_file(temp_path_);
+    const hid_t f = file_->handle.get();
+    h5::write_attr(f, "format", std::string("contagion"));
+    h5::write_attr(f, "format_version", kFormatVersion);
+    h5::write_attr(f, "created_by", created_by());
+  }
+  ensure_group(file_->handle.get(), "graphs");
+  ensure_group(file_->handle.get(), "runs");
+}
+
+RunStore::~RunStore() {
+  if (!committed_) {
+    file_->handle.close();
+    std::error_code ec;
+    fs::remove(temp_path_, ec);
+  }
+}
+
+std::string RunStore::add_graph(const GraphArrays& g) {
+  const std::string id = graph_content_id(g);
+  const hid_t f = file_->handle.get();
+  if (h5::exists(f, "graphs/" + id)) return id;
+  // Staged like runs, so a failure leaves no half-written graph.
+  ensure_group(f, "staging");
+  const std::string staged = "staging/" + id;
+  try {
+    h5::Handle group = h5::create_group(f, staged);
+    const hid_t gid = group.get();
+    h5::write_attr(gid, "name", g.name);
+    h5::write_attr(gid, "generator", g.generator);
+    h5::write_attr(gid, "parameters", g.parameters);
+    h5::write_attr(gid, "n", g.nodes);
+    h5::write_attr(gid, "m", static_cast<std::uint64_t>(g.directed ? g.targets.size() : g.targets.size() / 2));
+    h5::write_attr(gid, "arcs", static_cast<std::uint64_t>(g.targets.size()));
+    h5::write_attr(gid, "directed", std::int64_t{g.directed ? 1 : 0});
+    h5::write_dataset<std::uint64_t>(gid, "offsets", g.offsets, g.offsets.size());
+    h5::write_dataset<std::uint32_t>(gid, "targets", g.targets, g.targets.size());
+    h5::write_dataset<float>(gid, "weight", g.weight, g.weight.size());
+    h5::write_dataset<float>(gid, "tie_strength", g.tie_strength, g.tie_strength.size());
+    if (!g.node_attributes.empty()) {
+      h5::Handle attrs = h5::create_group(gid, "node_attributes");
+      for (const auto& [name, values] : g.node_attributes)
+        h5::write_dataset<double>(attrs.get(), name, values, values.size());
+    }
+  } catch (...) {
+    H5Ldelete(f, staged.c_str(), H5P_DEFAULT);
+    throw;
+  }
+  h5::check(H5Lmove(f, staged.c_str(), f, ("graphs/" + id).c_str(), H5P_DEFAULT, H5P_DEFAULT), "move graph " + id);
+  return id;
+}
+
+bool RunStore::has_run(const std::string& id) const { return h5::exists(file_->handle.get(), "runs/" + id); }
+
+void RunStore::add_run(const RunRecord& r) {
+  if (r.id.empty() || r.id.find('/') != std::string::npos || r.id == "." || r.id == "..")
+    throw Error(fmt::format("run id '{}' is not a valid name (non-empty, no '/')", r.id));
+  const hid_t f = file_->handle.get();
+  if (has_run(r.id))
+    throw Error(fmt::format("the store already holds a run '{}'; choose another seed or output file", r.id),
+                ErrorContext{path_});
+  if (!r.graph_id.empty() && !h5::exists(f, "graphs/" + r.graph_id))
+    throw Error(fmt::format("run '{}' refers to graph '{}', which is not in the store", r.id, r.graph_id));
+  ensure_group(f, "staging");
+  const std::string staged = "staging/" + r.id;
+  if (h5::exists(f, staged)) H5Ldelete(f, staged.c_str(), H5P_DEFAULT);
+  try {
+    h5::Handle group = h5::create_group(f, staged);
+    write_run_body(group.get(), r);
+  } catch (...) {
+    H5Ldelete(f, staged.c_str(), H5P_DEFAULT);
+    throw;
+  }
+  h5::check(H5Lmove(f, staged.c_str(), f, ("runs/" + r.id).c_str(), H5P_DEFAULT, H5P_DEFAULT), "move run " + r.id);
+}
+
+void RunStore::commit() {
+  if (committed_) return;
+  const hid_t f = file_->handle.get();
+  if (h5::exists(f, "staging")) H5Ldelete(f, "staging", H5P_DEFAULT);
+  h5::check(H5Fflush(f, H5F_SCOPE_GLOBAL), "flush " + path_);
+  file_->handle.close();
+  std::error_code ec;
+  fs::rename(temp_path_, path_, ec);
+  if (ec) throw Error(fmt::format("cannot rename the finished file into place: {}", ec.message()), ErrorContext{path_});
+  committed_ = true;
+}
+
+// ---- reading ---------------------------------------------------------------------------
+
+StoreInfo inspect_store(const std::string& path) {
+  h5::Handle file = h5::open_file(path, false);
+  const hid_t f = file.get();
+  check_store(f, path);
+  StoreInfo info;
+  info.path = path;
+  info.format = h5::read_attr_string(f, "format");
+  info.format_version = h5::read_attr_int(f, "format_version");
+  info.created_by = h5::read_attr_string(f, "created_by");
+  if (h5::exists(f, "graphs")) {
+    h5::Handle graphs = h5::open_group(f, "graphs");
+    for (const auto& id : h5::children(graphs.get())) {
+      h5::Handle g = h5::open_group(graphs.get(), id);
+      GraphInfo gi;
+      gi.id = id;
+      gi.name = h5::read_attr_string(g.get(), "name");
+      gi.generator = h5::read_attr_string(g.get(), "generator");
+      gi.parameters = h5::read_attr_string(g.get(), "parameters");
+      gi.nodes = static_cast<std::uint64_t>(h5::read_attr_int(g.get(), "n"));
+      gi.arcs = static_cast<std::uint64_t>(h5::read_attr_int(g.get(), "arcs"));
+      gi.directed = h5::read_attr_int(g.get(), "directed") != 0;
+      if (h5::exists(g.get(), "node_attributes")) {
+        h5::Handle a = h5::open_group(g.get(), "node_attributes");
+        gi.attributes = h5::children(a.get());
+      }
+      info.graphs.push_back(std::move(gi));
+    }
+  }
+  if (h5::exists(f, "runs")) {
+    h5::Handle runs = h5::open_group(f, "runs");
+    for (const auto& id : h5::children(runs.get())) {
+      h5::Handle r = h5::open_group(runs.get(), id);
+      const hid_t rid = r.get();
+      RunInfo ri;
+      ri.id = id;
+      ri.model = h5::read_attr_string(rid, "model");
+      ri.status = h5::read_attr_string(rid, "status");
+      ri.graph = h5::read_attr_string(rid, "graph");
+      ri.scenario_name = h5::read_attr_string(rid, "scenario_name");
+      ri.started = h5::read_attr_string(rid, "started");
+      ri.created_by = h5::read_attr_string(rid, "created_by");
+      ri.seed = static_cast<std::uint64_t>(h5::read_attr_int(rid, "seed"));
+      ri.replicate = static_cast<std::uint64_t>(h5::read_attr_int(rid, "replicate"));
+      ri.threads = h5::read_attr_int(rid, "threads");
+      ri.wall_s = h5::read_attr_double(rid, "wall_s");
+      ri.has_states = h5::exists(rid, "states");
+      std::vector<std::uint64_t> shape;
+      h5::read_dataset<double>(rid, "time", &shape);
+      ri.steps_recorded = shape.empty() ? 0 : shape[0];
+      h5::Handle metrics = h5::open_group(rid, "metrics");
+      ri.metrics = h5::children(metrics.get());
+      for (const auto& name : h5::attr_names(rid)) {
+        if (name.rfind("result.", 0) != 0) continue;
+        const H5T_class_t cls = h5::attr_class(rid, name);
+        const std::string key = name.substr(7);
+        if (cls == H5T_STRING) ri.results.push_back({key, h5::read_attr_string(rid, name)});
+        else if (cls == H5T_FLOAT) ri.results.push_back({key, h5::read_attr_double(rid, name)});
+        else ri.results.push_back({key, h5::read_attr_int(rid, name)});
+      }
+      info.runs.push_back(std::move(ri));
+    }
+  }
+  return info;
+}
+
+namespace {
+h5::Handle open_run(const h5::Handle& file, const std::string& path, const std::string& run) {
+  if (!h5::exists(file.get(), "runs/" + run))
+    throw Error(fmt::format("the store has no run '{}'", run), ErrorContext{path});
+  return h5::open_group(file.get(), "runs/" + run);
+}
+}  // namespace
+
+std::vector<double> read_metric(const std::string& path, const std::string& run, const std::string& metric,
+                                std::size_t* columns) {
+  h5::Handle file = h5::open_file(path, false);
+  h5::Handle r = open_run(file, path, run);
+  if (!h5::exists(r.get(), "metrics/" + metric))
+    throw Error(fmt::format("run '{}' has no metric '{}'", run, metric), ErrorContext{path});
+  std::vector<std::uint64_t> shape;
+  auto values = h5::read_dataset<double>(r.get(), "metrics/" + metric, &shape);
+  if (columns) *columns = shape.size() == 2 ? shape[1] : 1;
+  return values;
+}
+
+std::vector<double> read_time(const std::string& path, const std::string& run) {
+  h5::Handle file = h5::open_file(path, false);
+  return h5::read_dataset<double>(open_run(file, path, run).get(), "time");
+}
+
+std::vector<double> read_final_state(const std::string& path, const std::string& run) {
+  h5::Handle file = h5::open_file(path, false);
+  return h5::read_dataset<double>(open_run(file, path, run).get(), "final_state");
+}
+
+}  // namespace contagion::store
