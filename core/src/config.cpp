@@ -328,7 +328,7 @@ void check_consumed(const ConfigTable::Document& doc, const toml::table& table, 
   for (const auto& [k, v] : table) {
     const std::string key = prefix.empty() ? std::string(k.str()) : fmt::format("{}.{}", prefix, k.str());
     if (!doc.consumed.contains(key))
-      throw Error(fmt::format("unknown key '{}'", key), context_of(doc, v.source(), key));
+      throw Error(fmt::format("unknown key '{}'", key), context_of(doc, k.source(), key));
     if (const toml::table* sub = v.as_table()) check_consumed(doc, *sub, key);
   }
 }
