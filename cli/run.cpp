@@ -25,8 +25,7 @@ struct RunOptions {
 void run_command(const RunOptions& o) {
   install_signal_handlers();
   const int threads = resolve_threads(o.common);
-  sim::Scenario scenario = sim::load_scenario(o.scenario, o.seed);
-  if (o.replicates) scenario.replicates = *o.replicates;
+  const sim::Scenario scenario = sim::load_scenario(o.scenario, {o.seed, o.replicates});
 
   store::RunStore store(o.output);
   const std::string graph_id = store.add_graph(scenario.graph.arrays());

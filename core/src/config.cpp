@@ -255,6 +255,7 @@ std::vector<double> ConfigTable::numbers(std::string_view key) const {
       throw Error(fmt::format("element {} of '{}': expected a number, got {}", i, full_key(key), type_name(e)),
                   context_of(*doc_, e.source(), full_key(key)));
   }
+  record(key, fmt::format("{}", fmt::join(out, ",")));  // arrays are recorded as "a,b,c"
   return out;
 }
 

@@ -112,7 +112,6 @@ void DeffuantWeisbuch::reset(std::span<const double> initial) {
 }
 
 double DeffuantWeisbuch::step(const StepContext& context) {
-  start_ = x_;
   const NodeId n = graph_.num_nodes();
   const auto targets = graph_.targets();
   const double eps = params_.epsilon, mu = params_.mu;
@@ -136,9 +135,32 @@ double DeffuantWeisbuch::step(const StepContext& context) {
       x_[j] = xj + mu * (xi - xj);
     }
   }
-  double change = 0.0;
-  for (std::size_t i = 0; i < x_.size(); ++i) change = std::max(change, std::abs(x_[i] - start_[i]));
-  return change;
+  return potential_change(context.threads);
+}
+
+double DeffuantWeisbuch::potential_change(int threads) const {
+  // mu * the largest opinion difference between two agents that may still interact.
+  const double eps = params_.epsilon;
+  const bool inclusive = params_.inclusive;
+  auto interacts = [&](double d) { return inclusive ? d <= eps : d < eps; };
+  double largest = 0.0;
+  if (params_.mixing == Mixing::graph) {
+    const auto targets = graph_.targets();
+    largest = detail::parallel_max(targets.size(), threads, [&](std::size_t e) {
+      const double d = std::abs(x_[sources_[e]] - x_[targets[e]]);
+      return interacts(d) ? d : 0.0;
+    });
+  } else {
+    std::vector<double> sorted = x_;
+    std::sort(sorted.begin(), sorted.end());
+    // For each agent, the farthest partner above it within eps (the run is contiguous).
+    for (std::size_t i = 0, j = 0; i < sorted.size(); ++i) {
+      j = std::max(j, i);
+      while (j + 1 < sorted.size() && interacts(sorted[j + 1] - sorted[i])) ++j;
+      largest = std::max(largest, sorted[j] - sorted[i]);
+    }
+  }
+  return params_.mu * largest;
 }
 
 }  // namespace contagion::sim

@@ -99,7 +99,12 @@ InfluenceMatrix::InfluenceMatrix(const Graph& graph, const InfluenceSpec& spec)
                                   "the self-weight is 1 minus that sum)",
                                   i, sum),
                       ErrorContext{"", 0, 0, fmt::format("node {}", i)});
-        self_[i] = std::max(0.0, 1.0 - sum);
+        if (sum > 1.0) {
+          // Within float rounding of 1 (weights are stored as f32): rescale to sum to exactly 1.
+          for (EdgeId e = offsets[i]; e < offsets[i + 1]; ++e) offdiag_[e] /= sum;
+          sum = 1.0;
+        }
+        self_[i] = 1.0 - sum;
       }
       break;
     }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <omp.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -52,13 +53,13 @@ InitialSpec initial_from_config(const ConfigTable& t, const std::string& base_di
   const std::string kind = t.choice("distribution", {"uniform", "normal", "linspace", "values", "file", "attribute"}, "uniform");
   if (kind == "uniform" || kind == "linspace") {
     spec.kind = kind == "uniform" ? InitialSpec::Kind::uniform : InitialSpec::Kind::linspace;
-    spec.low = t.number("low", 0.0);
-    spec.high = t.number("high", 1.0);
+    spec.low = t.number_in("low", Range::finite(), 0.0);
+    spec.high = t.number_in("high", Range::finite(), 1.0);
     if (!(spec.high >= spec.low)) t.fail("high", fmt::format("high = {} is below low = {}", spec.high, spec.low));
   } else if (kind == "normal") {
     spec.kind = InitialSpec::Kind::normal;
-    spec.mean = t.number("mean", 0.0);
-    spec.sd = t.number_in("sd", Range::at_least(0.0), 1.0);
+    spec.mean = t.number_in("mean", Range::finite(), 0.0);
+    spec.sd = t.number_in("sd", {0.0, 1.7976931348623157e308, true, true}, 1.0);
   } else if (kind == "values") {
     spec.kind = InitialSpec::Kind::values;
     spec.values = t.numbers("values");
@@ -77,7 +78,8 @@ InitialSpec initial_from_config(const ConfigTable& t, const std::string& base_di
 EngineSettings engine_from_config(const ConfigTable& run, const ConfigTable& record) {
   EngineSettings s;
   s.max_steps = static_cast<std::uint64_t>(run.integer_in("max_steps", 0, INT64_MAX, 1000));
-  s.tolerance = run.number("tolerance", 1e-9);
+  // A negative tolerance never stops early; NaN is refused.
+  s.tolerance = run.number_in("tolerance", {-1.7976931348623157e308, 1.7976931348623157e308, true, true}, 1e-9);
   s.metrics_every = static_cast<std::uint64_t>(record.integer_in("metrics_every", 1, INT64_MAX, 1));
   s.states_every = static_cast<std::uint64_t>(record.integer_in("states_every", 0, INT64_MAX, 0));
   s.cluster_gap = record.number_in("cluster_gap", Range::greater_than(0.0), 1e-3);
@@ -89,6 +91,8 @@ EngineSettings engine_from_config(const ConfigTable& run, const ConfigTable& rec
       } catch (const Error& e) {
         record.fail("metrics", e.message());
       }
+      if (std::count(s.metrics.begin(), s.metrics.end(), s.metrics.back()) > 1)
+        record.fail("metrics", fmt::format("metric '{}' is listed twice", name));
     }
   }
   return s;
@@ -96,7 +100,7 @@ EngineSettings engine_from_config(const ConfigTable& run, const ConfigTable& rec
 
 }  // namespace
 
-Scenario parse_scenario(const std::string& text, const std::string& source_name, std::optional<std::uint64_t> seed,
+Scenario parse_scenario(const std::string& text, const std::string& source_name, const ScenarioOverrides& overrides,
                         const std::string& base_dir) {
   const ConfigTable root = ConfigTable::parse_string(text, source_name);
   Scenario s;
@@ -104,8 +108,12 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name,
   s.text = text;
   s.name = root.string("name", std::filesystem::path(source_name).stem().string());
   s.description = root.string("description", "");
-  s.seed = seed ? *seed : static_cast<std::uint64_t>(root.integer_in("seed", 0, INT64_MAX, 0));
-  s.replicates = static_cast<std::uint64_t>(root.integer_in("replicates", 1, 1000000, 1));
+  const auto file_seed = static_cast<std::uint64_t>(root.integer_in("seed", 0, INT64_MAX, 0));
+  s.seed = overrides.seed.value_or(file_seed);
+  const auto file_replicates = static_cast<std::uint64_t>(root.integer_in("replicates", 1, 1000000, 1));
+  s.replicates = overrides.replicates.value_or(file_replicates);
+  if (s.name.empty() || s.name.find('/') != std::string::npos || s.name == "." || s.name == "..")
+    root.fail("name", fmt::format("scenario name '{}' must be non-empty and contain no '/'", s.name));
 
   s.graph = graph_from_config(root.required_table("graph"), s.seed, base_dir, omp_get_max_threads());
   s.model_name = root.required_table("model").string("type");
@@ -123,24 +131,30 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name,
       throw Error(fmt::format("the initial state has {} values; the graph has {} nodes x {} columns = {}",
                               s.initial.values.size(), s.graph.num_nodes(), s.columns, expected),
                   initial.where());
-  } else if (s.initial.kind == InitialSpec::Kind::attribute && !s.graph.has_attribute(s.initial.attribute)) {
-    initial.fail("name", fmt::format("the graph has no node attribute '{}'", s.initial.attribute));
+  } else if (s.initial.kind == InitialSpec::Kind::attribute) {
+    if (!s.graph.has_attribute(s.initial.attribute))
+      initial.fail("name", fmt::format("the graph has no node attribute '{}'", s.initial.attribute));
+    const auto& values = s.graph.attribute(s.initial.attribute);
+    for (std::size_t i = 0; i < values.size(); ++i)
+      if (!std::isfinite(values[i]))
+        initial.fail("name", fmt::format("node attribute '{}' is not finite at node {}", s.initial.attribute, i));
   }
+  // Record the values in effect, overrides included.
   s.parameters = root.parameters();
-  if (seed) {
-    for (auto& p : s.parameters)
-      if (p.name == "seed") p.value = static_cast<std::int64_t>(*seed);
+  for (auto& p : s.parameters) {
+    if (p.name == "seed") p.value = static_cast<std::int64_t>(s.seed);
+    if (p.name == "replicates") p.value = static_cast<std::int64_t>(s.replicates);
   }
   return s;
 }
 
-Scenario load_scenario(const std::string& path, std::optional<std::uint64_t> seed) {
+Scenario load_scenario(const std::string& path, const ScenarioOverrides& overrides) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error("cannot open scenario for reading", ErrorContext{path});
   std::ostringstream buffer;
   buffer << in.rdbuf();
   const std::string dir = std::filesystem::path(path).parent_path().string();
-  return parse_scenario(buffer.str(), path, seed, dir.empty() ? "." : dir);
+  return parse_scenario(buffer.str(), path, overrides, dir.empty() ? "." : dir);
 }
 
 std::vector<double> initial_state(const Scenario& s, std::uint64_t replicate) {

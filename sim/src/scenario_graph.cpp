@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 #include "contagion/core/error.hpp"
@@ -33,7 +35,8 @@ Graph generate(const ConfigTable& t, const std::string& generator, std::uint64_t
   if (generator == "stochastic_block_model") {
     std::vector<NodeId> sizes;
     for (const auto s : t.integers("sizes")) {
-      if (s < 1 || s > static_cast<std::int64_t>(kMaxNodes)) t.fail("sizes", "block sizes must be positive");
+      if (s < 1 || s > static_cast<std::int64_t>(kMaxNodes))
+        t.fail("sizes", fmt::format("block size {} is outside [1, {}]", s, kMaxNodes));
       sizes.push_back(static_cast<NodeId>(s));
     }
     std::vector<std::vector<double>> p(sizes.size(), std::vector<double>(sizes.size()));
@@ -93,13 +96,25 @@ Graph graph_from_config(const ConfigTable& t, std::uint64_t seed, const std::str
     options.build.duplicates = dups == "first" ? BuildOptions::Duplicates::first
                                : dups == "sum" ? BuildOptions::Duplicates::sum
                                                : BuildOptions::Duplicates::error;
-    const std::string ext = file.extension().string();
+    std::string ext = file.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
     const std::string format = t.choice("format", {"auto", "edgelist", "graphml"}, "auto");
     const bool graphml = format == "graphml" || (format == "auto" && (ext == ".graphml" || ext == ".xml"));
     graph = graphml ? read_graphml(file.string(), options) : read_edge_list(file.string(), options);
+    if (graphml && t.has("directed") && options.build.directed != graph.directed())
+      t.fail("directed", fmt::format("the GraphML file says edgedefault=\"{}\"; 'directed' cannot change it",
+                                     graph.directed() ? "directed" : "undirected"));
+    GraphProvenance provenance = graph.provenance();
+    provenance.name = file.stem().string();
+    graph = graph.with_provenance(std::move(provenance));
   } else {
     const std::string generator = t.choice("generator", kGenerators);
-    const auto graph_seed = static_cast<std::uint64_t>(t.integer_in("seed", 0, INT64_MAX, static_cast<std::int64_t>(seed)));
+    // Only random generators have (and record) a seed.
+    const bool random = generator.rfind("erdos_renyi", 0) == 0 || generator == "watts_strogatz" ||
+                        generator == "barabasi_albert" || generator == "stochastic_block_model" ||
+                        generator == "configuration_model";
+    const auto graph_seed =
+        random ? static_cast<std::uint64_t>(t.integer_in("seed", 0, INT64_MAX, static_cast<std::int64_t>(seed))) : 0;
     try {
       graph = generate(t, generator, graph_seed);
     } catch (const ParameterError& e) {
@@ -116,7 +131,7 @@ Graph graph_from_config(const ConfigTable& t, std::uint64_t seed, const std::str
     }
   }
   GraphProvenance provenance = graph.provenance();
-  provenance.name = t.string("name", provenance.generator);
+  provenance.name = t.string("name", provenance.name.empty() ? provenance.generator : provenance.name);
   return graph.with_provenance(std::move(provenance));
 }
 

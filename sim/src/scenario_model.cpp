@@ -61,6 +61,8 @@ Factory degroot(const ConfigTable& t, const Graph& g, std::size_t* columns) {
 Factory friedkin_johnsen(const ConfigTable& t, const Graph& g) {
   auto w = influence(t, g);
   const bool coupled = t.boolean("coupled", false);
+  if (coupled && t.has("susceptibility"))
+    t.fail("susceptibility", "susceptibility is set by coupled = true (lambda_i = 1 - w_ii); give one or the other");
   NodeParameter lambda = coupled ? NodeParameter(0.0) : node_parameter(t, "susceptibility", g, 0.8, Range::unit());
   return [w, lambda, coupled] { return std::make_unique<FriedkinJohnsen>(w, lambda, coupled); };
 }
@@ -121,7 +123,8 @@ std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, 
   else factory = deffuant_weisbuch(t, graph);
   try {
     factory();  // construct once now, so that bad parameters fail when the scenario is read
-  } catch (const ParameterError& e) {
+  } catch (const Error& e) {
+    if (!e.context().file.empty()) throw;
     throw Error(e.message(), t.where());
   }
   return factory;

@@ -38,6 +38,8 @@ struct Range {
   static Range at_least(double lo) { return {lo, 1.0 / 0.0, true, false}; }
   static Range greater_than(double lo) { return {lo, 1.0 / 0.0, false, false}; }
   static Range unit() { return closed(0.0, 1.0); }
+  /// Any finite number (excludes inf and NaN).
+  static Range finite() { return {-1.7976931348623157e308, 1.7976931348623157e308, true, true}; }
 };
 
 /// One table of a parsed TOML document (the root or a nested table).

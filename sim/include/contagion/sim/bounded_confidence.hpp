@@ -12,7 +12,8 @@
 // interactions; in each a random pair (a random arc of the graph, or any two agents with
 // Mixing::complete) with |x_i - x_j| < eps (strict by default) both move towards each other
 // by mu (from the old values). Every interaction conserves x_i + x_j; sweeps run
-// sequentially, with random numbers keyed by (seed, replicate, step, interaction).
+// sequentially, with random numbers keyed by (seed, replicate, step, interaction). On a
+// directed graph an arc i -> j picks the pair; both agents move, as in the original model.
 
 #include <vector>
 
@@ -65,7 +66,9 @@ class DeffuantWeisbuch final : public Model {
   std::string_view name() const override { return "deffuant_weisbuch"; }
   NodeId num_nodes() const override { return graph_.num_nodes(); }
   void reset(std::span<const double> initial) override;
-  /// n sequential pair interactions.
+  /// n sequential pair interactions. Returns mu times the largest difference between two
+  /// agents that can still interact: the largest move the next interaction could make, 0
+  /// exactly when the state is frozen (a sweep's own change can be 0 by chance).
   double step(const StepContext& context) override;
   std::span<const double> state() const override { return x_; }
 
@@ -73,7 +76,8 @@ class DeffuantWeisbuch final : public Model {
   Graph graph_;
   DeffuantWeisbuchParams params_;
   std::vector<NodeId> sources_;  // source node of every arc, for uniform arc sampling
-  std::vector<double> x_, start_;
+  double potential_change(int threads) const;
+  std::vector<double> x_;
 };
 
 }  // namespace contagion::sim

@@ -25,7 +25,7 @@ struct InfluenceSpec {
   InfluenceScheme scheme = InfluenceScheme::french;
   double alpha = 0.5;           ///< lazy: self-weight, in (0, 1)
   double self_weight = 0.0;     ///< weighted: s, in [0, 1]
-  bool use_tie_strength = false;  ///< weighted: omega = tie strength instead of weight
+  bool use_tie_strength = true;  ///< weighted: omega = tie strength (false: the arc weight)
 };
 
 /// Parses "french", "random_walk", "lazy", "metropolis", "weighted", "given".

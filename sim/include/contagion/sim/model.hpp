@@ -42,7 +42,9 @@ class Model {
   /// Sets x(0) (and any history the model derives from it). Throws contagion::Error when
   /// the size is wrong or a value is outside the model's state space.
   virtual void reset(std::span<const double> initial) = 0;
-  /// Takes one step; returns max_i |x_i(t+1) - x_i(t)| of the observed state.
+  /// Takes one step; returns how much the state moved, which the engine compares with the
+  /// tolerance: max_i |x_i(t+1) - x_i(t)| for synchronous models; asynchronous stochastic
+  /// models document their own measure (0 must mean that nothing can change any more).
   virtual double step(const StepContext& context) = 0;
   /// The observed state x(t).
   virtual std::span<const double> state() const = 0;

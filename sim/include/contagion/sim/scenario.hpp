@@ -45,13 +45,18 @@ struct Scenario {
   ParameterList parameters;   ///< every key read, defaults included
 };
 
-/// Reads and checks a scenario file. `seed` overrides the file's seed (and the graph's,
-/// unless the graph has its own). Relative paths in the file are taken from its folder.
-Scenario load_scenario(const std::string& path, std::optional<std::uint64_t> seed = std::nullopt);
+/// Values given on the command line that replace the file's (and are recorded as such).
+struct ScenarioOverrides {
+  std::optional<std::uint64_t> seed;        ///< also the graph's seed unless [graph] has its own
+  std::optional<std::uint64_t> replicates;
+};
+
+/// Reads and checks a scenario file. Relative paths in the file are taken from its folder.
+Scenario load_scenario(const std::string& path, const ScenarioOverrides& overrides = {});
 /// The same from text; `source_name` stands for the file in errors, `base_dir` for
 /// relative paths.
 Scenario parse_scenario(const std::string& text, const std::string& source_name,
-                        std::optional<std::uint64_t> seed = std::nullopt, const std::string& base_dir = ".");
+                        const ScenarioOverrides& overrides = {}, const std::string& base_dir = ".");
 
 /// The initial state of one replicate: draws keyed by (seed, replicate, node), so the
 /// same for any thread count.
