@@ -117,8 +117,9 @@ Graph graph_from_config(const ConfigTable& t, std::uint64_t seed, const std::str
         random ? static_cast<std::uint64_t>(t.integer_in("seed", 0, INT64_MAX, static_cast<std::int64_t>(seed))) : 0;
     try {
       graph = generate(t, generator, graph_seed);
-    } catch (const ParameterError& e) {
-      throw Error(e.message(), t.where());  // the generator's own range checks, located
+    } catch (const Error& e) {
+      if (!e.context().file.empty()) throw;
+      throw Error(e.message(), t.where());  // the generator's own checks, located at [graph]
     }
   }
 
