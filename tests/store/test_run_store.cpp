@@ -1,1 +1,159 @@
 #include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "contagion/core/error.hpp"
+#include "contagion/store/run_store.hpp"
+
+using namespace contagion;
+using namespace contagion::store;
+using Catch::Matchers::Contains;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TinyGraph {
+  std::vector<std::uint64_t> offsets{0, 1, 2};
+  std::vector<std::uint32_t> targets{1, 0};
+  std::vector<float> weight{1.0f, 1.0f};
+  std::vector<double> block{0.0, 1.0};
+  GraphArrays arrays() const {
+    return GraphArrays{"pair", "path", "n=2", false, 2, offsets, targets, weight, weight, {{"block", block}}};
+  }
+};
+
+RunRecord record(const std::string& id, const std::string& graph) {
+  RunRecord r;
+  r.id = id;
+  r.scenario_name = "test";
+  r.scenario_text = "name = \"test\"\n";
+  r.model = "degroot";
+  r.parameters = {{"model.epsilon", 0.25}, {"graph.n", std::int64_t{2}}, {"model.influence", std::string("french")}};
+  r.seed = 9;
+  r.graph_id = graph;
+  r.time = {0, 1, 2};
+  r.metrics = {{"mean", {0.5, 0.5, 0.5}, 1}, {"spread", {1.0, 0.0, 0.0}, 1}};
+  r.final_state = {0.5, 0.5};
+  r.states = StateSeries{{0, 2}, {0.0f, 1.0f, 0.5f, 0.5f}, 2, 1};
+  r.results = {{"steps", std::int64_t{2}}, {"converged", true}, {"interrupted", false}};
+  return r;
+}
+
+fs::path fresh(const std::string& name) {
+  const fs::path p = fs::temp_directory_path() / ("contagion-store-" + name + ".h5");
+  fs::remove(p);
+  return p;
+}
+
+std::string bytes_of(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+}  // namespace
+
+TEST_CASE("runs and graphs round-trip through the store", "[store]") {
+  const fs::path path = fresh("roundtrip");
+  TinyGraph g;
+  {
+    RunStore store(path.string());
+    const std::string id = store.add_graph(g.arrays());
+    CHECK(id == graph_content_id(g.arrays()));
+    CHECK(id.size() == 17);
+    store.add_run(record("a.s9.r0", id));
+    store.commit();
+  }
+  const StoreInfo info = inspect_store(path.string());
+  CHECK(info.format == "contagion");
+  CHECK(info.format_version == 1);
+  REQUIRE(info.graphs.size() == 1);
+  CHECK(info.graphs[0].nodes == 2);
+  CHECK(info.graphs[0].arcs == 2);
+  CHECK(info.graphs[0].attributes == std::vector<std::string>{"block"});
+  REQUIRE(info.runs.size() == 1);
+  const RunInfo& run = info.runs[0];
+  CHECK(run.id == "a.s9.r0");
+  CHECK(run.status == "complete");
+  CHECK(run.seed == 9);
+  CHECK(run.steps_recorded == 3);
+  CHECK(run.has_states);
+  CHECK(run.metrics == std::vector<std::string>{"mean", "spread"});
+  CHECK(read_metric(path.string(), "a.s9.r0", "spread") == std::vector<double>{1.0, 0.0, 0.0});
+  CHECK(read_time(path.string(), "a.s9.r0") == std::vector<double>{0, 1, 2});
+  CHECK(read_final_state(path.string(), "a.s9.r0") == std::vector<double>{0.5, 0.5});
+  CHECK_THROWS_WITH(read_metric(path.string(), "a.s9.r0", "median"), Contains("has no metric 'median'"));
+  CHECK_THROWS_WITH(read_metric(path.string(), "nope", "mean"), Contains("has no run 'nope'"));
+}
+
+TEST_CASE("a graph is stored once; run ids are unique", "[store]") {
+  const fs::path path = fresh("unique");
+  TinyGraph g;
+  RunStore store(path.string());
+  const std::string id = store.add_graph(g.arrays());
+  CHECK(store.add_graph(g.arrays()) == id);
+  store.add_run(record("r", id));
+  CHECK(store.has_run("r"));
+  CHECK_THROWS_WITH(store.add_run(record("r", id)), Contains("already holds a run 'r'"));
+  CHECK_THROWS_WITH(store.add_run(record("s", "g0000000000000000")), Contains("not in the store"));
+  CHECK_THROWS_WITH(store.add_run(record("a/b", id)), Contains("not a valid name"));
+  store.commit();
+  CHECK(inspect_store(path.string()).graphs.size() == 1);
+  TinyGraph other;
+  other.weight = {2.0f, 2.0f};
+  CHECK(graph_content_id(other.arrays()) != id);
+}
+
+TEST_CASE("a run that fails mid-write leaves the earlier runs intact", "[store]") {
+  const fs::path path = fresh("midwrite");
+  TinyGraph g;
+  RunStore store(path.string());
+  const std::string id = store.add_graph(g.arrays());
+  store.add_run(record("good", id));
+  RunRecord bad = record("bad", id);
+  bad.metrics.push_back({"broken", {1.0}, 1});  // 1 value for 3 times: fails after other datasets are written
+  CHECK_THROWS_WITH(store.add_run(bad), Contains("metric 'broken' has 1 values"));
+  CHECK_FALSE(store.has_run("bad"));
+  store.add_run(record("after", id));  // the store is still usable
+  store.commit();
+  const StoreInfo info = inspect_store(path.string());
+  REQUIRE(info.runs.size() == 2);
+  CHECK(info.runs[0].id == "after");
+  CHECK(info.runs[1].id == "good");
+  CHECK(read_metric(path.string(), "good", "mean") == std::vector<double>{0.5, 0.5, 0.5});
+}
+
+TEST_CASE("without commit the original file is untouched and no temporary is left", "[store]") {
+  const fs::path path = fresh("nocommit");
+  TinyGraph g;
+  {
+    RunStore store(path.string());
+    store.add_run(record("first", store.add_graph(g.arrays())));
+    store.commit();
+  }
+  const std::string before = bytes_of(path);
+  {
+    RunStore store(path.string());
+    store.add_run(record("second", store.add_graph(g.arrays())));
+    // an exception unwinding here would destroy the store without commit
+  }
+  CHECK(bytes_of(path) == before);
+  for (const auto& entry : fs::directory_iterator(path.parent_path()))
+    CHECK(entry.path().filename().string().find("contagion-store-nocommit.h5.tmp") == std::string::npos);
+  {
+    RunStore store(path.string());
+    store.add_run(record("second", store.add_graph(g.arrays())));
+    store.commit();
+  }
+  CHECK(inspect_store(path.string()).runs.size() == 2);
+}
+
+TEST_CASE("files that are not contagion stores are refused", "[store]") {
+  const fs::path text = fresh("text");
+  std::ofstream(text) << "not hdf5\n";
+  CHECK_THROWS_WITH(RunStore(text.string()), Contains("not an HDF5 file"));
+  CHECK_THROWS_WITH(inspect_store(text.string()), Contains("not an HDF5 file"));
+  CHECK_THROWS_WITH(RunStore("/nonexistent-dir/runs.h5"), Contains("folder for the output file does not exist"));
+  CHECK(bytes_of(text) == "not hdf5\n");
+}
