@@ -99,7 +99,7 @@ TEST_CASE("replicates differ, thread counts do not", "[sim][scenario][determinis
   CHECK(one.states->values == two.states->values);
 }
 
-TEST_CASE("--seed and --replicates override the file and are recorded", "[sim][scenario]") {
+TEST_CASE("seed and replicate overrides replace the file and are recorded", "[sim][scenario]") {
   const Scenario s = parse_scenario(kScenario, "s.toml", {ScenarioOverrides{7, 5}});
   CHECK(s.seed == 7);
   CHECK(s.replicates == 5);
