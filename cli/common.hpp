@@ -24,6 +24,9 @@ void add_output_options(CLI::App& app, CommonOptions& options);
 /// --threads, resolved (0 -> the number of cores).
 int resolve_threads(const CommonOptions& options);
 
+/// Thrown after interrupted work has been saved: the command exits with 130 (as after SIGINT).
+struct Interrupted {};
+
 /// Set by SIGINT/SIGTERM; long work stops cleanly after the current step.
 const std::atomic<bool>& stop_requested();
 void install_signal_handlers();

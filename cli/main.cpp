@@ -28,6 +28,9 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
+  } catch (const contagion::cli::Interrupted&) {
+    fmt::print(stderr, "interrupted: the runs finished so far, and the interrupted one, are saved\n");
+    return 130;
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return 2;

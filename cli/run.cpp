@@ -36,16 +36,21 @@ void run_command(const RunOptions& o) {
                scenario.graph.num_edges(), scenario.replicates, threads);
 
   nlohmann::json runs = nlohmann::json::array();
-  for (std::uint64_t r = 0; r < scenario.replicates; ++r) {
-    if (show_progress) fmt::print(stderr, "\rreplicate {}/{} ...", r + 1, scenario.replicates);
-    RunRecord record = sim::run_scenario(scenario, r, threads, &stop_requested());
-    record.graph_id = graph_id;
-    store.add_run(record);
-    if (show_progress) fmt::print(stderr, "\r\033[K");
-    if (o.common.json) runs.push_back(run_summary_json(record));
-    else if (!o.common.quiet) fmt::print("{}\n", run_summary_text(record));
-    if (stop_requested().load()) break;
-  }
+  std::uint64_t done = 0;
+  if (show_progress) fmt::print(stderr, "running replicate 1/{} ...", scenario.replicates);
+  sim::run_replicates(
+      scenario, threads,
+      [&](RunRecord&& record) {
+        record.graph_id = graph_id;
+        store.add_run(record);
+        ++done;
+        if (show_progress) fmt::print(stderr, "\r\033[K");
+        if (o.common.json) runs.push_back(run_summary_json(record));
+        else if (!o.common.quiet) fmt::print("{}\n", run_summary_text(record));
+        if (show_progress && done < scenario.replicates)
+          fmt::print(stderr, "running replicate {}/{} ...", done + 1, scenario.replicates);
+      },
+      &stop_requested());
   store.commit();
   if (o.common.json) {
     nlohmann::json out{{"scenario", scenario.name}, {"output", o.output}, {"graph", graph_id}, {"runs", runs}};
@@ -53,6 +58,7 @@ void run_command(const RunOptions& o) {
   } else if (!o.common.quiet) {
     fmt::print("wrote {} (see: contagion inspect {})\n", o.output, o.output);
   }
+  if (stop_requested().load()) throw Interrupted();
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <vector>
 
 namespace contagion::sim::detail {
@@ -21,6 +22,24 @@ void parallel_for(std::size_t n, int threads, F&& f) {
   const auto count = static_cast<std::int64_t>(n);
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1024) if (n > 4096)
   for (std::int64_t i = 0; i < count; ++i) f(static_cast<std::size_t>(i));
+}
+
+/// f(k) for k in [0, count) as independent tasks (whole runs), one thread each; exceptions
+/// are caught in the workers and the first (lowest k) is rethrown after all tasks finished.
+template <class F>
+void parallel_tasks(std::size_t count, int threads, F&& f) {
+  std::vector<std::exception_ptr> errors(count);
+  const auto n = static_cast<std::int64_t>(count);
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
+  for (std::int64_t k = 0; k < n; ++k) {
+    try {
+      f(static_cast<std::size_t>(k));
+    } catch (...) {
+      errors[static_cast<std::size_t>(k)] = std::current_exception();
+    }
+  }
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
 }
 
 /// Sum of f(i) for i in [0, n), bitwise independent of the thread count.

@@ -15,6 +15,7 @@
 #include "contagion/core/error.hpp"
 #include "contagion/core/random.hpp"
 #include "contagion/core/version.hpp"
+#include "parallel.hpp"
 
 namespace contagion::sim {
 namespace {
@@ -223,6 +224,23 @@ RunRecord run_scenario(const Scenario& s, std::uint64_t replicate, int threads, 
                     {"interrupted", result.interrupted},
                     {"last_change", result.last_change}};
   return record;
+}
+
+void run_replicates(const Scenario& s, int threads, const std::function<void(RunRecord&&)>& sink,
+                    const std::atomic<bool>* stop) {
+  const bool by_replicate = s.graph.num_nodes() < kReplicateParallelNodes && s.replicates > 1 && threads > 1;
+  const std::uint64_t batch = by_replicate ? static_cast<std::uint64_t>(threads) : 1;
+  for (std::uint64_t first = 0; first < s.replicates; first += batch) {
+    const std::size_t count = std::min(batch, s.replicates - first);
+    std::vector<RunRecord> records(count);
+    if (by_replicate) {
+      detail::parallel_tasks(count, threads, [&](std::size_t k) { records[k] = run_scenario(s, first + k, 1, stop); });
+    } else {
+      records[0] = run_scenario(s, first, threads, stop);
+    }
+    for (auto& r : records) sink(std::move(r));
+    if (stop && stop->load()) return;
+  }
 }
 
 }  // namespace contagion::sim

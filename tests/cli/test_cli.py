@@ -5,9 +5,11 @@ store read back with h5py alone (no contagion code). Run by CTest with the binar
 """
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 import h5py
@@ -155,6 +157,26 @@ class Cli(unittest.TestCase):
         with h5py.File(out, "r") as f:
             self.assertEqual(sorted(f["runs"]), ["cli-hk.s5.r0", "cli-hk.s6.r0"])
             self.assertEqual(len(f["graphs"]), 2)  # another seed, another graph
+
+    def test_ctrl_c_saves_the_interrupted_run_and_exits_130(self):
+        long = self.path("long.toml")
+        with open(long, "w") as f:
+            f.write('name = "long"\n[graph]\ngenerator = "ring"\nn = 200000\n'
+                    '[model]\ntype = "degroot"\n[run]\nmax_steps = 100000000\ntolerance = -1.0\n'
+                    '[record]\nmetrics = ["mean"]\nmetrics_every = 100\n')
+        out = self.path("long.h5")
+        proc = subprocess.Popen([CONTAGION, "run", long, "-o", out, "--threads", "2"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(1.5)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+        self.assertEqual(proc.returncode, 130, err)
+        with h5py.File(out, "r") as f:
+            run0 = f["runs/long.s0.r0"]
+            self.assertEqual(run0.attrs["status"], "interrupted")
+            self.assertEqual(run0.attrs["result.interrupted"], 1)
+            self.assertGreater(run0.attrs["result.steps"], 0)
+            self.assertEqual(run0["time"][-1], run0.attrs["result.steps"])
 
     def test_inspect_refuses_a_foreign_hdf5_file(self):
         foreign = self.path("foreign.h5")

@@ -154,7 +154,7 @@ TEST_CASE("DW: the sum is conserved and the range never grows", "[sim][dw]") {
   }
 }
 
-TEST_CASE("DW: eps >= 1/2 gives consensus on any graph; small eps gives clusters", "[sim][dw]") {
+TEST_CASE("DW: eps >= 1/2 gives consensus on any graph, and small eps gives clusters", "[sim][dw]") {
   for (const Graph& g : {barabasi_albert(500, 3, 4), erdos_renyi_gnp(500, 0.02, 4)}) {
     DeffuantWeisbuch model(g, dw(0.55));
     run_steps(model, uniform_initial(500, 4), 400, 1, 4);
@@ -176,7 +176,7 @@ TEST_CASE("DW: eps >= 1/2 gives consensus on any graph; small eps gives clusters
   CHECK(major <= 6);
 }
 
-TEST_CASE("DW: the same seed gives the same run; another replicate another", "[sim][dw][determinism]") {
+TEST_CASE("DW: the same seed gives the same run, and another replicate another", "[sim][dw][determinism]") {
   const Graph g = erdos_renyi_gnp(300, 0.05, 6);
   const auto x0 = uniform_initial(300, 6);
   DeffuantWeisbuch a(g, dw(0.3)), b(g, dw(0.3)), c(g, dw(0.3));

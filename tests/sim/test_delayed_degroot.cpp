@@ -70,7 +70,7 @@ TEST_CASE("equal self-weights: the delay does not move the consensus", "[sim][de
   for (const double v : model.state()) REQUIRE(v == Approx(pi.dot(vec(x0))).epsilon(1e-10));
 }
 
-TEST_CASE("per-arc delays: all equal is the uniform model; mixed delays still agree", "[sim][delayed]") {
+TEST_CASE("per-arc delays: all equal is the uniform model, and mixed delays still agree", "[sim][delayed]") {
   const Graph g = watts_strogatz(60, 4, 0.2, 7);
   const auto w = french(g);
   const auto x0 = uniform_initial(60, 7);

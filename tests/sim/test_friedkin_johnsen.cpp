@@ -16,7 +16,7 @@ namespace {
 InfluenceMatrix french(const Graph& g) { return InfluenceMatrix(g, InfluenceSpec{}); }
 }  // namespace
 
-TEST_CASE("lambda = 1 is DeGroot; lambda = 0 keeps the prejudice", "[sim][fj]") {
+TEST_CASE("lambda = 1 is DeGroot, and lambda = 0 keeps the prejudice", "[sim][fj]") {
   const Graph g = barabasi_albert(100, 2, 1);
   const auto x0 = uniform_initial(100, 1);
   FriedkinJohnsen open(french(g), 1.0);
@@ -77,7 +77,7 @@ TEST_CASE("with uniform lambda, rho(Lambda W) = lambda bounds the convergence ra
   CHECK(rate > 0.5 * lambda);  // and not much faster: the slowest mode decays at about lambda
 }
 
-TEST_CASE("coupled susceptibility is 1 - w_ii; bad values name the node", "[sim][fj]") {
+TEST_CASE("coupled susceptibility is 1 - w_ii, and bad values name the node", "[sim][fj]") {
   const Graph g = star_graph(5);
   const auto w = french(g);
   FriedkinJohnsen coupled(w, 0.0, true);

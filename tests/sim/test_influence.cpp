@@ -60,7 +60,7 @@ TEST_CASE("weighted influence is proportional to tie strength", "[sim][influence
   CHECK(make(tied, InfluenceScheme::weighted, 0.5, 0.2, true).arc_weights()[*g.find_arc(0, 1)] == Approx(0.4));
 }
 
-TEST_CASE("given weights must not exceed 1 per row; the self-weight is the rest", "[sim][influence]") {
+TEST_CASE("given weights must not exceed 1 per row, and the self-weight is the rest", "[sim][influence]") {
   BuildOptions o;
   o.directed = true;
   const Graph ok = Graph::from_arcs(3, {{0, 1, 0.25f}, {0, 2, 0.5f}, {1, 2, 1.0f}}, o);

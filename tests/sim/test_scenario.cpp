@@ -99,6 +99,20 @@ TEST_CASE("replicates differ, thread counts do not", "[sim][scenario][determinis
   CHECK(one.states->values == two.states->values);
 }
 
+TEST_CASE("replicates run in parallel give the records of sequential runs, in order", "[sim][scenario][determinism]") {
+  const Scenario s = parse_scenario(replace(kScenario, "replicates = 2", "replicates = 5"), "s.toml");
+  REQUIRE(s.graph.num_nodes() < kReplicateParallelNodes);
+  std::vector<contagion::RunRecord> parallel;
+  run_replicates(s, 2, [&](contagion::RunRecord&& r) { parallel.push_back(std::move(r)); });
+  REQUIRE(parallel.size() == 5);
+  for (std::uint64_t k = 0; k < 5; ++k) {
+    const auto sequential = run_scenario(s, k, 1);
+    CHECK(parallel[k].id == sequential.id);
+    CHECK(parallel[k].final_state == sequential.final_state);
+    CHECK(parallel[k].metrics[0].values == sequential.metrics[0].values);
+  }
+}
+
 TEST_CASE("seed and replicate overrides replace the file and are recorded", "[sim][scenario]") {
   const Scenario s = parse_scenario(kScenario, "s.toml", {ScenarioOverrides{7, 5}});
   CHECK(s.seed == 7);

@@ -87,7 +87,7 @@ TEST_CASE("runs and graphs round-trip through the store", "[store]") {
   CHECK_THROWS_WITH(read_metric(path.string(), "nope", "mean"), Contains("has no run 'nope'"));
 }
 
-TEST_CASE("a graph is stored once; run ids are unique", "[store]") {
+TEST_CASE("a graph is stored once, and run ids are unique", "[store]") {
   const fs::path path = fresh("unique");
   TinyGraph g;
   RunStore store(path.string());

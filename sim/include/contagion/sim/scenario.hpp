@@ -66,6 +66,15 @@ std::vector<double> initial_state(const Scenario& scenario, std::uint64_t replic
 RunRecord run_scenario(const Scenario& scenario, std::uint64_t replicate, int threads,
                        const std::atomic<bool>* stop = nullptr);
 
+/// Runs every replicate and hands each record to `sink`, in replicate order, on the calling
+/// thread. Graphs below `kReplicateParallelNodes` nodes run up to `threads` replicates at once
+/// (one thread each); larger graphs run one replicate at a time on all threads. The records
+/// are the same either way, bit for bit, except their `threads` attribute. Stops after the
+/// replicates under way when `stop` is set.
+void run_replicates(const Scenario& scenario, int threads, const std::function<void(RunRecord&&)>& sink,
+                    const std::atomic<bool>* stop = nullptr);
+inline constexpr NodeId kReplicateParallelNodes = 10000;
+
 // Sections, exposed for reuse (sweeps, calibration) and tests.
 Graph graph_from_config(const ConfigTable& table, std::uint64_t seed, const std::string& base_dir, int threads);
 /// Checks the [model] table and returns a factory; random per-arc parameters (delays) are
