@@ -58,12 +58,22 @@ void BM_HKCompleteStep(benchmark::State& state) {
       state.ResumeTiming();
     }
   }
-  state.counters["agents/s"] = benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["agents/s"] =
+      benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsIterationInvariantRate);
 }
 
-BENCHMARK(BM_HKGraphStep)->Args({100'000, 1})->Args({100'000, 2})->Args({1'000'000, 2})->ArgNames({"n", "threads"})
-    ->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_HKCompleteStep)->Args({100'000, 2})->Args({1'000'000, 2})->ArgNames({"n", "threads"})
-    ->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HKGraphStep)
+    ->Args({100'000, 1})
+    ->Args({100'000, 2})
+    ->Args({1'000'000, 2})
+    ->ArgNames({"n", "threads"})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HKCompleteStep)
+    ->Args({100'000, 2})
+    ->Args({1'000'000, 2})
+    ->ArgNames({"n", "threads"})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -46,7 +46,8 @@ void report(benchmark::State& state, const InfluenceMatrix& w, int threads) {
   state.counters["GB/s"] = benchmark::Counter(bytes / 1e9, benchmark::Counter::kIsIterationInvariantRate);
   state.counters["triad_GB/s"] = bandwidth(threads) / 1e9;
   // bytes / bandwidth per step, as a rate: (bytes per second achieved) / (triad bytes per second).
-  state.counters["bw_fraction"] = benchmark::Counter(bytes / bandwidth(threads), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["bw_fraction"] =
+      benchmark::Counter(bytes / bandwidth(threads), benchmark::Counter::kIsIterationInvariantRate);
   state.counters["arcs"] = arcs;
   state.counters["threads"] = threads;
 }

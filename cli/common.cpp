@@ -10,7 +10,9 @@ namespace {
 
 std::atomic<bool> g_stop{false};
 
-extern "C" void on_signal(int) { g_stop.store(true); }
+extern "C" void on_signal(int) {
+  g_stop.store(true);
+}
 
 double last_value(const RunRecord& r, const std::string& metric) {
   for (const auto& m : r.metrics)
@@ -33,7 +35,9 @@ int resolve_threads(const CommonOptions& options) {
   return options.threads > 0 ? options.threads : omp_get_num_procs();
 }
 
-const std::atomic<bool>& stop_requested() { return g_stop; }
+const std::atomic<bool>& stop_requested() {
+  return g_stop;
+}
 
 void install_signal_handlers() {
   std::signal(SIGINT, on_signal);
@@ -53,8 +57,11 @@ nlohmann::json run_summary_json(const RunRecord& r) {
   nlohmann::json final_metrics = nlohmann::json::object();
   for (const auto& m : r.metrics) {
     if (m.values.empty()) continue;
-    if (m.columns == 1) final_metrics[m.name] = m.values.back();
-    else final_metrics[m.name] = std::vector<double>(m.values.end() - static_cast<std::ptrdiff_t>(m.columns), m.values.end());
+    if (m.columns == 1)
+      final_metrics[m.name] = m.values.back();
+    else
+      final_metrics[m.name] =
+          std::vector<double>(m.values.end() - static_cast<std::ptrdiff_t>(m.columns), m.values.end());
   }
   j["final"] = final_metrics;
   return j;
@@ -71,8 +78,10 @@ std::string run_summary_text(const RunRecord& r) {
   const double mean = last_value(r, "mean"), spread = last_value(r, "spread");
   const std::string outcome = interrupted ? "interrupted" : converged ? "converged" : "stopped at max_steps";
   std::string line = fmt::format("{}: {} {} after {} steps in {:.3f} s", r.id, r.model, outcome, steps, r.wall_s);
-  if (!std::isnan(spread) && spread <= 1e-6) line += fmt::format("; consensus {:.10g}", mean);
-  else if (!std::isnan(mean)) line += fmt::format("; mean {:.6g}, spread {:.3g}", mean, spread);
+  if (!std::isnan(spread) && spread <= 1e-6)
+    line += fmt::format("; consensus {:.10g}", mean);
+  else if (!std::isnan(mean))
+    line += fmt::format("; mean {:.6g}, spread {:.3g}", mean, spread);
   return line;
 }
 

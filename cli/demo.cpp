@@ -21,9 +21,8 @@ void demo_command(const DemoOptions& o) {
   const int threads = resolve_threads(o.common);
   const sim::Scenario scenario = sim::parse_scenario(demo_scenario_text(), "demo_degroot.toml");
   fmt::print("contagion demo: {}\n", scenario.description);
-  fmt::print("graph: {} with {} nodes and {} edges; model: {}; {} thread(s)\n\n",
-             scenario.graph.provenance().generator, scenario.graph.num_nodes(), scenario.graph.num_edges(),
-             scenario.model_name, threads);
+  fmt::print("graph: {} with {} nodes and {} edges; model: {}; {} thread(s)\n\n", scenario.graph.provenance().generator,
+             scenario.graph.num_nodes(), scenario.graph.num_edges(), scenario.model_name, threads);
   store::RunStore store(o.output);
   const std::string graph_id = store.add_graph(scenario.graph.arrays());
   RunRecord record = sim::run_scenario(scenario, 0, threads, &stop_requested());
@@ -32,9 +31,10 @@ void demo_command(const DemoOptions& o) {
   store.commit();
   fmt::print("{}\n\nwrote {}: run '{}' (metrics: mean, variance, min, max, spread, clusters per step)\n",
              run_summary_text(record), o.output, record.id);
-  fmt::print("next: contagion inspect {}   |   python3 -c \"import h5py; f = h5py.File('{}'); "
-             "print(f['runs/{}/metrics/spread'][:5])\"\n",
-             o.output, o.output, record.id);
+  fmt::print(
+      "next: contagion inspect {}   |   python3 -c \"import h5py; f = h5py.File('{}'); "
+      "print(f['runs/{}/metrics/spread'][:5])\"\n",
+      o.output, o.output, record.id);
 }
 
 }  // namespace

@@ -78,8 +78,10 @@ void add_inspect_command(CLI::App& app) {
   cmd->add_flag("--json", *json, "print as JSON");
   cmd->callback([path, json] {
     const store::StoreInfo info = store::inspect_store(*path);
-    if (*json) std::cout << to_json(info).dump(2) << '\n';
-    else print_text(info);
+    if (*json)
+      std::cout << to_json(info).dump(2) << '\n';
+    else
+      print_text(info);
   });
 }
 

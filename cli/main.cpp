@@ -10,9 +10,10 @@
 #include "contagion/core/version.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"contagion: emotional-contagion research toolkit.\n"
-               "Simulates opinion and emotion dynamics on social graphs and stores every run in HDF5.",
-               "contagion"};
+  CLI::App app{
+      "contagion: emotional-contagion research toolkit.\n"
+      "Simulates opinion and emotion dynamics on social graphs and stores every run in HDF5.",
+      "contagion"};
   app.set_version_flag("--version", contagion::created_by());
   app.require_subcommand(1);
   app.footer("Run 'contagion SUBCOMMAND --help' for the options and an example of each subcommand.");

@@ -45,8 +45,10 @@ void run_command(const RunOptions& o) {
         store.add_run(record);
         ++done;
         if (show_progress) fmt::print(stderr, "\r\033[K");
-        if (o.common.json) runs.push_back(run_summary_json(record));
-        else if (!o.common.quiet) fmt::print("{}\n", run_summary_text(record));
+        if (o.common.json)
+          runs.push_back(run_summary_json(record));
+        else if (!o.common.quiet)
+          fmt::print("{}\n", run_summary_text(record));
         if (show_progress && done < scenario.replicates)
           fmt::print(stderr, "running replicate {}/{} ...", done + 1, scenario.replicates);
       },

@@ -1,7 +1,7 @@
 #include "contagion/core/clock.hpp"
 
-#include <chrono>
 #include <fmt/chrono.h>
+#include <chrono>
 
 namespace contagion {
 

@@ -2,12 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <toml++/toml.h>
 #include <cmath>
 #include <deque>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace contagion {
 
@@ -34,20 +34,26 @@ struct ConfigTable::Document {
 
 namespace {
 
-ErrorContext context_of(const ConfigTable::Document& doc, const toml::source_region& where,
-                        std::string field) {
+ErrorContext context_of(const ConfigTable::Document& doc, const toml::source_region& where, std::string field) {
   return ErrorContext{doc.source_name, where.begin.line, where.begin.column, std::move(field)};
 }
 
 std::string type_name(const toml::node& n) {
   switch (n.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    default: return "a date/time";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    default:
+      return "a date/time";
   }
 }
 
@@ -77,15 +83,23 @@ ConfigTable ConfigTable::parse_file(const std::string& path) {
 ConfigTable::ConfigTable(std::shared_ptr<Document> doc, const toml::table* table, std::string path)
     : doc_(std::move(doc)), table_(table), path_(std::move(path)) {}
 
-const std::string& ConfigTable::source_name() const noexcept { return doc_->source_name; }
-const std::string& ConfigTable::source_text() const noexcept { return doc_->text; }
-const ParameterList& ConfigTable::parameters() const noexcept { return doc_->parameters; }
+const std::string& ConfigTable::source_name() const noexcept {
+  return doc_->source_name;
+}
+const std::string& ConfigTable::source_text() const noexcept {
+  return doc_->text;
+}
+const ParameterList& ConfigTable::parameters() const noexcept {
+  return doc_->parameters;
+}
 
 std::string ConfigTable::full_key(std::string_view key) const {
   return path_.empty() ? std::string(key) : fmt::format("{}.{}", path_, key);
 }
 
-bool ConfigTable::has(std::string_view key) const { return table_->contains(key); }
+bool ConfigTable::has(std::string_view key) const {
+  return table_->contains(key);
+}
 
 std::vector<std::string> ConfigTable::keys() const {
   std::vector<std::string> out;
@@ -110,7 +124,9 @@ ErrorContext ConfigTable::where(std::string_view key) const {
   return where();
 }
 
-ErrorContext ConfigTable::where() const { return context_of(*doc_, table_->source(), path_); }
+ErrorContext ConfigTable::where() const {
+  return context_of(*doc_, table_->source(), path_);
+}
 
 void ConfigTable::fail(std::string_view key, const std::string& message) const {
   throw Error(message, where(key));
@@ -132,9 +148,12 @@ void ConfigTable::record(std::string_view key, ParameterValue value) const {
 double ConfigTable::number(std::string_view key) const {
   const toml::node& n = required(key);
   double v = 0.0;
-  if (auto i = n.value_exact<std::int64_t>()) v = static_cast<double>(*i);
-  else if (auto d = n.value_exact<double>()) v = *d;
-  else fail(key, fmt::format("expected a number, got {}", type_name(n)));
+  if (auto i = n.value_exact<std::int64_t>())
+    v = static_cast<double>(*i);
+  else if (auto d = n.value_exact<double>())
+    v = *d;
+  else
+    fail(key, fmt::format("expected a number, got {}", type_name(n)));
   record(key, v);
   return v;
 }
@@ -149,8 +168,7 @@ double ConfigTable::number(std::string_view key, double fallback) const {
 
 double ConfigTable::number_in(std::string_view key, Range range) const {
   const double v = number(key);
-  if (!range.contains(v))
-    throw ParameterError(full_key(key), fmt::format("{}", v), range.to_string(), where(key));
+  if (!range.contains(v)) throw ParameterError(full_key(key), fmt::format("{}", v), range.to_string(), where(key));
   return v;
 }
 
@@ -179,8 +197,7 @@ std::int64_t ConfigTable::integer(std::string_view key) const {
 std::int64_t ConfigTable::integer_in(std::string_view key, std::int64_t low, std::int64_t high) const {
   const std::int64_t v = integer(key);
   if (v < low || v > high)
-    throw ParameterError(full_key(key), fmt::format("{}", v), fmt::format("[{}, {}]", low, high),
-                         where(key));
+    throw ParameterError(full_key(key), fmt::format("{}", v), fmt::format("[{}, {}]", low, high), where(key));
   return v;
 }
 
@@ -249,8 +266,10 @@ std::vector<double> ConfigTable::numbers(std::string_view key) const {
   out.reserve(arr->size());
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const toml::node& e = *arr->get(i);
-    if (auto iv = e.value_exact<std::int64_t>()) out.push_back(static_cast<double>(*iv));
-    else if (auto dv = e.value_exact<double>()) out.push_back(*dv);
+    if (auto iv = e.value_exact<std::int64_t>())
+      out.push_back(static_cast<double>(*iv));
+    else if (auto dv = e.value_exact<double>())
+      out.push_back(*dv);
     else
       throw Error(fmt::format("element {} of '{}': expected a number, got {}", i, full_key(key), type_name(e)),
                   context_of(*doc_, e.source(), full_key(key)));
@@ -336,6 +355,8 @@ void check_consumed(const ConfigTable::Document& doc, const toml::table& table, 
 
 }  // namespace
 
-void ConfigTable::finish() const { check_consumed(*doc_, doc_->root, ""); }
+void ConfigTable::finish() const {
+  check_consumed(*doc_, doc_->root, "");
+}
 
 }  // namespace contagion

@@ -22,12 +22,10 @@ std::string Error::format(const std::string& message, const ErrorContext& contex
 }
 
 Error::Error(std::string message, ErrorContext context)
-    : std::runtime_error(format(message, context)),
-      message_(std::move(message)),
-      context_(std::move(context)) {}
+    : std::runtime_error(format(message, context)), message_(std::move(message)), context_(std::move(context)) {}
 
-ParameterError::ParameterError(const std::string& parameter, const std::string& value,
-                               const std::string& allowed, ErrorContext context)
+ParameterError::ParameterError(const std::string& parameter, const std::string& value, const std::string& allowed,
+                               ErrorContext context)
     : Error(fmt::format("{} = {} is outside {}", parameter, value, allowed), std::move(context)) {}
 
 }  // namespace contagion

@@ -31,8 +31,10 @@ void HegselmannKrause::reset(std::span<const double> initial) {
 }
 
 double HegselmannKrause::step(const StepContext& context) {
-  if (params_.mixing == Mixing::complete) step_complete(context.threads);
-  else step_graph(context.threads);
+  if (params_.mixing == Mixing::complete)
+    step_complete(context.threads);
+  else
+    step_graph(context.threads);
   const double change =
       detail::parallel_max(x_.size(), context.threads, [&](std::size_t i) { return std::abs(next_[i] - x_[i]); });
   x_.swap(next_);
@@ -64,7 +66,8 @@ void HegselmannKrause::step_complete(int threads) {
   const std::size_t n = x_.size();
   order_.resize(n);
   std::iota(order_.begin(), order_.end(), NodeId{0});
-  std::sort(order_.begin(), order_.end(), [&](NodeId a, NodeId b) { return x_[a] < x_[b] || (x_[a] == x_[b] && a < b); });
+  std::sort(order_.begin(), order_.end(),
+            [&](NodeId a, NodeId b) { return x_[a] < x_[b] || (x_[a] == x_[b] && a < b); });
   sorted_.resize(n);
   prefix_.assign(n + 1, 0.0L);
   for (std::size_t k = 0; k < n; ++k) {

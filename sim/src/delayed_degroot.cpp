@@ -27,7 +27,8 @@ DelayedDeGroot::DelayedDeGroot(InfluenceMatrix influence, std::vector<std::uint3
     throw Error(fmt::format("{} per-arc delays given for {} arcs", delays_.size(), influence_.graph().num_arcs()));
   for (std::size_t e = 0; e < delays_.size(); ++e) {
     if (delays_[e] > kMaxDelay)
-      throw ParameterError(fmt::format("delay[{}]", e), fmt::format("{}", delays_[e]), fmt::format("[0, {}]", kMaxDelay));
+      throw ParameterError(fmt::format("delay[{}]", e), fmt::format("{}", delays_[e]),
+                           fmt::format("[0, {}]", kMaxDelay));
     tau_max_ = std::max(tau_max_, delays_[e]);
   }
   slots_ = tau_max_ + 2;
@@ -81,7 +82,8 @@ double DelayedDeGroot::step(const StepContext& context) {
     }
     next[i] = acc;
   });
-  const double change = detail::parallel_max(n, context.threads, [&](std::size_t i) { return std::abs(next[i] - now[i]); });
+  const double change =
+      detail::parallel_max(n, context.threads, [&](std::size_t i) { return std::abs(next[i] - now[i]); });
   head_ = (head_ + 1) % slots_;
   return change;
 }

@@ -19,7 +19,9 @@ struct RawEdge {
   float weight;
 };
 
-bool is_separator(char c) { return c == ' ' || c == '\t' || c == ','; }
+bool is_separator(char c) {
+  return c == ' ' || c == '\t' || c == ',';
+}
 
 }  // namespace
 
@@ -128,7 +130,8 @@ Graph parse_edge_list(const std::string& text, const std::string& source_name, c
   }();
   std::vector<double> original(ids.begin(), ids.end());
   return g.with_attribute("original_id", std::move(original))
-      .with_provenance({source_name, "edgelist", fmt::format("file={} directed={}", source_name, options.build.directed)});
+      .with_provenance(
+          {source_name, "edgelist", fmt::format("file={} directed={}", source_name, options.build.directed)});
 }
 
 Graph read_edge_list(const std::string& path, const ReadOptions& options, BuildReport* report) {

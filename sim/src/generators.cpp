@@ -13,7 +13,9 @@
 namespace contagion::sim {
 namespace {
 
-RandomStream graph_stream(std::uint64_t seed) { return RandomStream({seed, StreamPurpose::graph, 0, 0, 0}); }
+RandomStream graph_stream(std::uint64_t seed) {
+  return RandomStream({seed, StreamPurpose::graph, 0, 0, 0});
+}
 
 void check_probability(const char* name, double p) {
   if (!Range::unit().contains(p)) throw ParameterError(name, fmt::format("{}", p), "[0, 1]");
@@ -246,7 +248,8 @@ Graph complete_graph(NodeId n) {
 
 Graph ring_graph(NodeId n, std::uint32_t k) {
   check_nodes(n, 3);
-  if (k < 1 || 2 * std::uint64_t{k} >= n) throw ParameterError("k", fmt::format("{}", k), fmt::format("[1, {})", (n + 1) / 2));
+  if (k < 1 || 2 * std::uint64_t{k} >= n)
+    throw ParameterError("k", fmt::format("{}", k), fmt::format("[1, {})", (n + 1) / 2));
   std::vector<Arc> arcs;
   for (NodeId i = 0; i < n; ++i)
     for (std::uint32_t j = 1; j <= k; ++j) arcs.push_back({i, static_cast<NodeId>((i + j) % n)});

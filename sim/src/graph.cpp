@@ -11,8 +11,7 @@ namespace contagion::sim {
 
 Graph::Graph(NodeId n)
     : n_(n),
-      csr_(std::make_shared<const Csr>(boost::edges_are_sorted,
-                                       static_cast<std::pair<NodeId, NodeId>*>(nullptr),
+      csr_(std::make_shared<const Csr>(boost::edges_are_sorted, static_cast<std::pair<NodeId, NodeId>*>(nullptr),
                                        static_cast<std::pair<NodeId, NodeId>*>(nullptr), n)),
       weight_(std::make_shared<const std::vector<float>>()),
       tie_(weight_),
@@ -27,8 +26,8 @@ Graph Graph::from_arcs(NodeId n, std::vector<Arc> arcs, const BuildOptions& opti
     if (a.source >= n || a.target >= n)
       throw Error(fmt::format("arc {} ({} -> {}) refers to a node >= n = {}", k, a.source, a.target, n));
     if (!(std::isfinite(a.weight) && a.weight > 0.0f))
-      throw Error(fmt::format("arc {} ({} -> {}) has weight {}; weights must be finite and > 0", k, a.source,
-                              a.target, a.weight));
+      throw Error(fmt::format("arc {} ({} -> {}) has weight {}; weights must be finite and > 0", k, a.source, a.target,
+                              a.weight));
     if (a.source == a.target) {
       if (options.self_loops == BuildOptions::SelfLoops::error)
         throw Error(fmt::format("self-loop on node {} (arc {})", a.source, k));
@@ -48,8 +47,8 @@ Graph Graph::from_arcs(NodeId n, std::vector<Arc> arcs, const BuildOptions& opti
   for (std::size_t k = 0; k < arcs.size(); ++k) {
     if (kept > 0 && arcs[kept - 1].source == arcs[k].source && arcs[kept - 1].target == arcs[k].target) {
       if (options.duplicates == BuildOptions::Duplicates::error)
-        throw Error(fmt::format("duplicate {} {} -> {}", options.directed ? "arc" : "edge", arcs[k].source,
-                                arcs[k].target));
+        throw Error(
+            fmt::format("duplicate {} {} -> {}", options.directed ? "arc" : "edge", arcs[k].source, arcs[k].target));
       if (options.duplicates == BuildOptions::Duplicates::sum) arcs[kept - 1].weight += arcs[k].weight;
       ++local.duplicates_merged;
       continue;
@@ -137,8 +136,16 @@ Graph Graph::with_provenance(GraphProvenance provenance) const {
 }
 
 GraphArrays Graph::arrays() const {
-  GraphArrays a{provenance_.name, provenance_.generator, provenance_.parameters, directed_, n_,
-                offsets(),        targets(),            weights(),             tie_strengths(), {}};
+  GraphArrays a{provenance_.name,
+                provenance_.generator,
+                provenance_.parameters,
+                directed_,
+                n_,
+                offsets(),
+                targets(),
+                weights(),
+                tie_strengths(),
+                {}};
   for (const auto& [name, values] : *attributes_) a.node_attributes.emplace_back(name, values);
   return a;
 }

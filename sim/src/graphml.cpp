@@ -27,8 +27,10 @@ std::uint64_t line_of(const std::string& text, std::ptrdiff_t offset) {
 }
 
 std::optional<double> parse_double(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   double v = 0.0;
   const auto [ptr, ec] = fast_float::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || ptr != s.data() + s.size() || s.empty()) return std::nullopt;
@@ -52,10 +54,12 @@ Graph parse_graphml(const std::string& text, const std::string& source_name, con
   if (!root) throw Error("no <graphml> root element", ErrorContext{source_name, 1});
   const pugi::xml_node graph = root.child("graph");
   if (!graph) throw Error("no <graph> element", where(root));
-  if (graph.next_sibling("graph")) throw Error("more than one <graph>; only one is supported", where(graph.next_sibling("graph")));
+  if (graph.next_sibling("graph"))
+    throw Error("more than one <graph>; only one is supported", where(graph.next_sibling("graph")));
   const std::string edgedefault = graph.attribute("edgedefault").as_string("directed");
   if (edgedefault != "directed" && edgedefault != "undirected")
-    throw Error(fmt::format("edgedefault must be 'directed' or 'undirected', got '{}'", edgedefault), where(graph, "edgedefault"));
+    throw Error(fmt::format("edgedefault must be 'directed' or 'undirected', got '{}'", edgedefault),
+                where(graph, "edgedefault"));
 
   // Keys: id -> (for, attr.name).
   std::string weight_key;
@@ -108,7 +112,8 @@ Graph parse_graphml(const std::string& text, const std::string& source_name, con
         if (weight_key != data.attribute("key").as_string()) continue;
         const auto w = parse_double(data.child_value());
         if (!w || !(std::isfinite(*w) && *w > 0.0))
-          throw Error(fmt::format("edge weight '{}' is not a finite number > 0", data.child_value()), where(data, "weight"));
+          throw Error(fmt::format("edge weight '{}' is not a finite number > 0", data.child_value()),
+                      where(data, "weight"));
         arc.weight = static_cast<float>(*w);
       }
     }

@@ -17,17 +17,24 @@ InfluenceScheme parse_influence_scheme(const std::string& name) {
   if (name == "metropolis") return InfluenceScheme::metropolis;
   if (name == "weighted") return InfluenceScheme::weighted;
   if (name == "given") return InfluenceScheme::given;
-  throw Error(fmt::format("unknown influence scheme '{}' (french, random_walk, lazy, metropolis, weighted, given)", name));
+  throw Error(
+      fmt::format("unknown influence scheme '{}' (french, random_walk, lazy, metropolis, weighted, given)", name));
 }
 
 std::string to_string(InfluenceScheme scheme) {
   switch (scheme) {
-    case InfluenceScheme::french: return "french";
-    case InfluenceScheme::random_walk: return "random_walk";
-    case InfluenceScheme::lazy: return "lazy";
-    case InfluenceScheme::metropolis: return "metropolis";
-    case InfluenceScheme::weighted: return "weighted";
-    case InfluenceScheme::given: return "given";
+    case InfluenceScheme::french:
+      return "french";
+    case InfluenceScheme::random_walk:
+      return "random_walk";
+    case InfluenceScheme::lazy:
+      return "lazy";
+    case InfluenceScheme::metropolis:
+      return "metropolis";
+    case InfluenceScheme::weighted:
+      return "weighted";
+    case InfluenceScheme::given:
+      return "given";
   }
   return "?";
 }
@@ -115,9 +122,10 @@ InfluenceMatrix::InfluenceMatrix(const Graph& graph, const InfluenceSpec& spec)
 InfluenceMatrix::InfluenceMatrix(const Graph& graph, std::vector<double> self, std::vector<double> offdiag)
     : graph_(graph), self_(std::move(self)), offdiag_(std::move(offdiag)) {
   if (self_.size() != graph.num_nodes() || offdiag_.size() != graph.num_arcs())
-    throw Error(fmt::format("influence matrix sizes ({} self-weights, {} arc weights) do not match the graph "
-                            "({} nodes, {} arcs)",
-                            self_.size(), offdiag_.size(), graph.num_nodes(), graph.num_arcs()));
+    throw Error(
+        fmt::format("influence matrix sizes ({} self-weights, {} arc weights) do not match the graph "
+                    "({} nodes, {} arcs)",
+                    self_.size(), offdiag_.size(), graph.num_nodes(), graph.num_arcs()));
   validate();
 }
 
@@ -139,8 +147,7 @@ void InfluenceMatrix::validate() const {
   }
 }
 
-void InfluenceMatrix::multiply(std::span<const double> x, std::span<double> y, std::size_t columns,
-                               int threads) const {
+void InfluenceMatrix::multiply(std::span<const double> x, std::span<double> y, std::size_t columns, int threads) const {
   const auto offsets = graph_.offsets();
   const auto targets = graph_.targets();
   const double* w = offdiag_.data();

@@ -13,12 +13,18 @@ namespace contagion::sim {
 
 std::string to_string(Metric metric) {
   switch (metric) {
-    case Metric::mean: return "mean";
-    case Metric::variance: return "variance";
-    case Metric::min: return "min";
-    case Metric::max: return "max";
-    case Metric::spread: return "spread";
-    case Metric::clusters: return "clusters";
+    case Metric::mean:
+      return "mean";
+    case Metric::variance:
+      return "variance";
+    case Metric::min:
+      return "min";
+    case Metric::max:
+      return "max";
+    case Metric::spread:
+      return "spread";
+    case Metric::clusters:
+      return "clusters";
   }
   return "?";
 }
@@ -39,13 +45,15 @@ double compute_metric(Metric metric, std::span<const double> state, std::size_t 
   if (n == 0) return std::numeric_limits<double>::quiet_NaN();
   auto at = [&](std::size_t i) { return state[i * columns + column]; };
   switch (metric) {
-    case Metric::mean: return detail::deterministic_sum(n, threads, at) / static_cast<double>(n);
+    case Metric::mean:
+      return detail::deterministic_sum(n, threads, at) / static_cast<double>(n);
     case Metric::variance: {
       const double mean = detail::deterministic_sum(n, threads, at) / static_cast<double>(n);
-      return detail::deterministic_sum(n, threads, [&](std::size_t i) {
-               const double d = at(i) - mean;
-               return d * d;
-             }) /
+      return detail::deterministic_sum(n, threads,
+                                       [&](std::size_t i) {
+                                         const double d = at(i) - mean;
+                                         return d * d;
+                                       }) /
              static_cast<double>(n);
     }
     case Metric::min: {

@@ -51,7 +51,8 @@ std::vector<double> read_numbers(const std::string& path) {
 
 InitialSpec initial_from_config(const ConfigTable& t, const std::string& base_dir) {
   InitialSpec spec;
-  const std::string kind = t.choice("distribution", {"uniform", "normal", "linspace", "values", "file", "attribute"}, "uniform");
+  const std::string kind =
+      t.choice("distribution", {"uniform", "normal", "linspace", "values", "file", "attribute"}, "uniform");
   if (kind == "uniform" || kind == "linspace") {
     spec.kind = kind == "uniform" ? InitialSpec::Kind::uniform : InitialSpec::Kind::linspace;
     spec.low = t.number_in("low", Range::finite(), 0.0);
@@ -180,7 +181,9 @@ std::vector<double> initial_state(const Scenario& s, std::uint64_t replicate) {
               n == 1 ? spec.low
                      : spec.low + (spec.high - spec.low) * static_cast<double>(i) / static_cast<double>(n - 1);
       break;
-    case InitialSpec::Kind::values: x = spec.values; break;
+    case InitialSpec::Kind::values:
+      x = spec.values;
+      break;
     case InitialSpec::Kind::attribute: {
       const auto& a = s.graph.attribute(spec.attribute);
       for (std::size_t i = 0; i < n; ++i)

@@ -65,7 +65,8 @@ Graph generate(const ConfigTable& t, const std::string& generator, std::uint64_t
   }
   if (generator == "empty") return empty_graph(node_count(t));
   if (generator == "complete") return complete_graph(node_count(t));
-  if (generator == "ring") return ring_graph(node_count(t), static_cast<std::uint32_t>(t.integer_in("k", 1, 1 << 30, 1)));
+  if (generator == "ring")
+    return ring_graph(node_count(t), static_cast<std::uint32_t>(t.integer_in("k", 1, 1 << 30, 1)));
   if (generator == "star") return star_graph(node_count(t));
   if (generator == "path") return path_graph(node_count(t));
   if (generator == "two_cliques_bridge")
@@ -74,9 +75,18 @@ Graph generate(const ConfigTable& t, const std::string& generator, std::uint64_t
   t.fail("generator", fmt::format("unknown generator '{}'", generator));
 }
 
-const std::vector<std::string> kGenerators = {
-    "erdos_renyi_gnp", "erdos_renyi_gnm", "watts_strogatz", "barabasi_albert", "stochastic_block_model",
-    "configuration_model", "empty", "complete", "ring", "star", "path", "two_cliques_bridge"};
+const std::vector<std::string> kGenerators = {"erdos_renyi_gnp",
+                                              "erdos_renyi_gnm",
+                                              "watts_strogatz",
+                                              "barabasi_albert",
+                                              "stochastic_block_model",
+                                              "configuration_model",
+                                              "empty",
+                                              "complete",
+                                              "ring",
+                                              "star",
+                                              "path",
+                                              "two_cliques_bridge"};
 
 }  // namespace
 

@@ -78,7 +78,8 @@ Factory delayed_degroot(const ConfigTable& t, const Graph& g, std::uint64_t seed
   const auto max_delay = static_cast<std::uint64_t>(t.integer_in("max_delay", 0, 1000, 2));
   std::vector<std::uint32_t> delays(g.num_arcs());
   for (EdgeId e = 0; e < g.num_arcs(); ++e)
-    delays[e] = static_cast<std::uint32_t>(RandomStream({seed, StreamPurpose::attributes, 0, 0, e}).below(max_delay + 1));
+    delays[e] =
+        static_cast<std::uint32_t>(RandomStream({seed, StreamPurpose::attributes, 0, 0, e}).below(max_delay + 1));
   return [w, delays] { return std::make_unique<DelayedDeGroot>(w, delays); };
 }
 
@@ -108,19 +109,24 @@ Factory deffuant_weisbuch(const ConfigTable& t, const Graph& g) {
 
 }  // namespace
 
-std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, const Graph& graph,
-                                                          std::uint64_t seed, std::size_t* columns) {
+std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, const Graph& graph, std::uint64_t seed,
+                                                          std::size_t* columns) {
   *columns = 1;
   const std::string type = t.choice("type", {"degroot", "friedkin_johnsen", "delayed_degroot", "expressed_private",
                                              "hegselmann_krause", "deffuant_weisbuch"});
   Factory factory;
-  if (type == "degroot") factory = degroot(t, graph, columns);
-  else if (type == "friedkin_johnsen") factory = friedkin_johnsen(t, graph);
+  if (type == "degroot")
+    factory = degroot(t, graph, columns);
+  else if (type == "friedkin_johnsen")
+    factory = friedkin_johnsen(t, graph);
   else if (type == "delayed_degroot")
     factory = delayed_degroot(t, graph, seed);
-  else if (type == "expressed_private") factory = expressed_private(t, graph);
-  else if (type == "hegselmann_krause") factory = hegselmann_krause(t, graph);
-  else factory = deffuant_weisbuch(t, graph);
+  else if (type == "expressed_private")
+    factory = expressed_private(t, graph);
+  else if (type == "hegselmann_krause")
+    factory = hegselmann_krause(t, graph);
+  else
+    factory = deffuant_weisbuch(t, graph);
   try {
     factory();  // construct once now, so that bad parameters fail when the scenario is read
   } catch (const Error& e) {

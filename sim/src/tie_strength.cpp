@@ -18,8 +18,10 @@ std::vector<float> edge_overlap(const Graph& graph, int threads) {
       // Common neighbours by merging the two sorted rows.
       std::uint64_t common = 0;
       for (auto a = row_i.begin(), b = row_j.begin(); a != row_i.end() && b != row_j.end();) {
-        if (*a < *b) ++a;
-        else if (*b < *a) ++b;
+        if (*a < *b)
+          ++a;
+        else if (*b < *a)
+          ++b;
         else {
           ++common;
           ++a;

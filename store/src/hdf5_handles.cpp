@@ -10,15 +10,25 @@ namespace {
 template <class T>
 hid_t native_type();
 template <>
-hid_t native_type<double>() { return H5T_NATIVE_DOUBLE; }
+hid_t native_type<double>() {
+  return H5T_NATIVE_DOUBLE;
+}
 template <>
-hid_t native_type<float>() { return H5T_NATIVE_FLOAT; }
+hid_t native_type<float>() {
+  return H5T_NATIVE_FLOAT;
+}
 template <>
-hid_t native_type<std::uint64_t>() { return H5T_NATIVE_UINT64; }
+hid_t native_type<std::uint64_t>() {
+  return H5T_NATIVE_UINT64;
+}
 template <>
-hid_t native_type<std::uint32_t>() { return H5T_NATIVE_UINT32; }
+hid_t native_type<std::uint32_t>() {
+  return H5T_NATIVE_UINT32;
+}
 template <>
-hid_t native_type<std::int64_t>() { return H5T_NATIVE_INT64; }
+hid_t native_type<std::int64_t>() {
+  return H5T_NATIVE_INT64;
+}
 
 /// The innermost message of the HDF5 error stack, for our own error text.
 std::string hdf5_message() {
@@ -58,7 +68,9 @@ void write_scalar_attr(hid_t obj, const std::string& name, T value) {
 
 }  // namespace
 
-void quiet_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+void quiet_errors() {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
 
 hid_t check(hid_t id, const std::string& what) {
   if (id < 0) throw Error(fmt::format("HDF5: cannot {}: {}", what, hdf5_message()));
@@ -132,11 +144,19 @@ void write_attr(hid_t obj, const std::string& name, const std::string& value) {
   check(H5Awrite(attr.get(), type.get(), &data), "write attribute " + name);
 }
 
-void write_attr(hid_t obj, const std::string& name, double value) { write_scalar_attr(obj, name, value); }
-void write_attr(hid_t obj, const std::string& name, std::int64_t value) { write_scalar_attr(obj, name, value); }
-void write_attr(hid_t obj, const std::string& name, std::uint64_t value) { write_scalar_attr(obj, name, value); }
+void write_attr(hid_t obj, const std::string& name, double value) {
+  write_scalar_attr(obj, name, value);
+}
+void write_attr(hid_t obj, const std::string& name, std::int64_t value) {
+  write_scalar_attr(obj, name, value);
+}
+void write_attr(hid_t obj, const std::string& name, std::uint64_t value) {
+  write_scalar_attr(obj, name, value);
+}
 
-bool has_attr(hid_t obj, const std::string& name) { return H5Aexists(obj, name.c_str()) > 0; }
+bool has_attr(hid_t obj, const std::string& name) {
+  return H5Aexists(obj, name.c_str()) > 0;
+}
 
 H5T_class_t attr_class(hid_t obj, const std::string& name) {
   Handle attr(check(H5Aopen(obj, name.c_str(), H5P_DEFAULT), "open attribute " + name), H5Aclose);
@@ -241,8 +261,10 @@ std::vector<T> read_dataset(hid_t parent, const std::string& name, std::vector<s
   return out;
 }
 
-template void write_dataset<double>(hid_t, const std::string&, std::span<const double>, std::uint64_t, std::uint64_t, bool);
-template void write_dataset<float>(hid_t, const std::string&, std::span<const float>, std::uint64_t, std::uint64_t, bool);
+template void write_dataset<double>(hid_t, const std::string&, std::span<const double>, std::uint64_t, std::uint64_t,
+                                    bool);
+template void write_dataset<float>(hid_t, const std::string&, std::span<const float>, std::uint64_t, std::uint64_t,
+                                   bool);
 template void write_dataset<std::uint64_t>(hid_t, const std::string&, std::span<const std::uint64_t>, std::uint64_t,
                                            std::uint64_t, bool);
 template void write_dataset<std::uint32_t>(hid_t, const std::string&, std::span<const std::uint32_t>, std::uint64_t,

@@ -90,7 +90,8 @@ void write_run_body(hid_t group, const RunRecord& r) {
     h5::write_attr(group, "states_columns", static_cast<std::int64_t>(s.columns));
   }
   const ParameterValue* interrupted = find_parameter(r.results, "interrupted");
-  const bool was_interrupted = interrupted && std::holds_alternative<bool>(*interrupted) && std::get<bool>(*interrupted);
+  const bool was_interrupted =
+      interrupted && std::holds_alternative<bool>(*interrupted) && std::get<bool>(*interrupted);
   h5::write_attr(group, "status", std::string(was_interrupted ? "interrupted" : "complete"));
 }
 
@@ -182,7 +183,9 @@ std::string RunStore::add_graph(const GraphArrays& g) {
   return id;
 }
 
-bool RunStore::has_run(const std::string& id) const { return h5::exists(file_->handle.get(), "runs/" + id); }
+bool RunStore::has_run(const std::string& id) const {
+  return h5::exists(file_->handle.get(), "runs/" + id);
+}
 
 void RunStore::add_run(const RunRecord& r) {
   if (r.id.empty() || r.id.find('/') != std::string::npos || r.id == "." || r.id == "..")
@@ -275,9 +278,12 @@ StoreInfo inspect_store(const std::string& path) {
         if (name.rfind("result.", 0) != 0) continue;
         const H5T_class_t cls = h5::attr_class(rid, name);
         const std::string key = name.substr(7);
-        if (cls == H5T_STRING) ri.results.push_back({key, h5::read_attr_string(rid, name)});
-        else if (cls == H5T_FLOAT) ri.results.push_back({key, h5::read_attr_double(rid, name)});
-        else ri.results.push_back({key, h5::read_attr_int(rid, name)});
+        if (cls == H5T_STRING)
+          ri.results.push_back({key, h5::read_attr_string(rid, name)});
+        else if (cls == H5T_FLOAT)
+          ri.results.push_back({key, h5::read_attr_double(rid, name)});
+        else
+          ri.results.push_back({key, h5::read_attr_int(rid, name)});
       }
       info.runs.push_back(std::move(ri));
     }

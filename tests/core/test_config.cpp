@@ -2,11 +2,11 @@
 
 #include "contagion/core/config.hpp"
 
+using Catch::Matchers::Contains;
 using contagion::ConfigTable;
 using contagion::Error;
 using contagion::ParameterError;
 using contagion::Range;
-using Catch::Matchers::Contains;
 
 TEST_CASE("values are read with their types and defaults recorded", "[core][config]") {
   const auto root = ConfigTable::parse_string("seed = 5\nname = \"x\"\n[model]\nepsilon = 0.25\nn = 1e4\n", "s.toml");

@@ -19,8 +19,12 @@ HegselmannKrauseParams hk(double eps, Mixing mixing = Mixing::graph, bool inclus
   p.inclusive = inclusive;
   return p;
 }
-std::vector<double> state(const Model& m) { return {m.state().begin(), m.state().end()}; }
-double clusters(const Model& m, double gap) { return compute_metric(Metric::clusters, m.state(), 1, 0, gap, 1); }
+std::vector<double> state(const Model& m) {
+  return {m.state().begin(), m.state().end()};
+}
+double clusters(const Model& m, double gap) {
+  return compute_metric(Metric::clusters, m.state(), 1, 0, gap, 1);
+}
 }  // namespace
 
 TEST_CASE("HK: three agents, eps = 0.5 -> (0.25, 0.5, 0.75) -> consensus at 0.5", "[sim][hk]") {
@@ -89,7 +93,8 @@ TEST_CASE("HK: consensus strikes back (Lorenz 2006) with eps = 1 on [0, L]", "[s
     for (NodeId i = 0; i < n; ++i) x0[i] = length * i / (n - 1.0);
     HegselmannKrause model(empty_graph(n), hk(1.0, Mixing::complete));
     model.reset(x0);
-    for (int t = 0; t < 2000 && model.step({static_cast<std::uint64_t>(t), 0, 0, 2}) > 1e-12; ++t) {}
+    for (int t = 0; t < 2000 && model.step({static_cast<std::uint64_t>(t), 0, 0, 2}) > 1e-12; ++t) {
+    }
     return clusters(model, 1e-6);
   };
   CHECK(final_clusters(4.5) == 1);

@@ -12,7 +12,9 @@ using namespace contagion::sim;
 using namespace contagion::sim::test;
 
 namespace {
-InfluenceMatrix french(const Graph& g) { return InfluenceMatrix(g, InfluenceSpec{}); }
+InfluenceMatrix french(const Graph& g) {
+  return InfluenceMatrix(g, InfluenceSpec{});
+}
 }  // namespace
 
 TEST_CASE("delay 0 is plain DeGroot", "[sim][delayed]") {

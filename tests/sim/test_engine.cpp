@@ -11,7 +11,9 @@ using namespace contagion::sim;
 using namespace contagion::sim::test;
 
 namespace {
-InfluenceMatrix french(const Graph& g) { return InfluenceMatrix(g, InfluenceSpec{}); }
+InfluenceMatrix french(const Graph& g) {
+  return InfluenceMatrix(g, InfluenceSpec{});
+}
 const contagion::MetricSeries& series(const EngineResult& r, const std::string& name) {
   for (const auto& m : r.metrics)
     if (m.name == name) return m;
@@ -46,9 +48,8 @@ TEST_CASE("metrics every k steps, always at the start and the end", "[sim][engin
   CHECK(mean.values.size() == 5);
   const double final_mean = std::accumulate(r.final_state.begin(), r.final_state.end(), 0.0) / 30.0;
   CHECK(mean.values.back() == Approx(final_mean).epsilon(1e-14));
-  CHECK(series(r, "spread").values.back() ==
-        Approx(*std::max_element(r.final_state.begin(), r.final_state.end()) -
-               *std::min_element(r.final_state.begin(), r.final_state.end())));
+  CHECK(series(r, "spread").values.back() == Approx(*std::max_element(r.final_state.begin(), r.final_state.end()) -
+                                                    *std::min_element(r.final_state.begin(), r.final_state.end())));
 }
 
 TEST_CASE("states are recorded every k steps", "[sim][engine]") {

@@ -13,7 +13,9 @@ using namespace contagion::sim;
 using namespace contagion::sim::test;
 
 namespace {
-InfluenceMatrix french(const Graph& g) { return InfluenceMatrix(g, InfluenceSpec{}); }
+InfluenceMatrix french(const Graph& g) {
+  return InfluenceMatrix(g, InfluenceSpec{});
+}
 }  // namespace
 
 TEST_CASE("lambda = 1 is DeGroot, and lambda = 0 keeps the prejudice", "[sim][fj]") {
@@ -51,7 +53,8 @@ TEST_CASE("complete graph, uniform lambda: x_i* = (1 - lambda) u_i + lambda mean
   const auto u = uniform_initial(40, 3);
   const double mean = std::accumulate(u.begin(), u.end(), 0.0) / 40.0;
   run_steps(model, u, 200);
-  for (NodeId i = 0; i < 40; ++i) REQUIRE(model.state()[i] == Approx((1 - lambda) * u[i] + lambda * mean).margin(1e-14));
+  for (NodeId i = 0; i < 40; ++i)
+    REQUIRE(model.state()[i] == Approx((1 - lambda) * u[i] + lambda * mean).margin(1e-14));
 }
 
 TEST_CASE("with uniform lambda, rho(Lambda W) = lambda bounds the convergence rate", "[sim][fj]") {
@@ -59,7 +62,8 @@ TEST_CASE("with uniform lambda, rho(Lambda W) = lambda bounds the convergence ra
   const NodeId n = 200;
   const auto w = french(watts_strogatz(n, 4, 0.3, 4));
   const Eigen::MatrixXd LW = lambda * dense(w);
-  CHECK(Eigen::EigenSolver<Eigen::MatrixXd>(LW, false).eigenvalues().cwiseAbs().maxCoeff() == Approx(lambda).epsilon(1e-12));
+  CHECK(Eigen::EigenSolver<Eigen::MatrixXd>(LW, false).eigenvalues().cwiseAbs().maxCoeff() ==
+        Approx(lambda).epsilon(1e-12));
 
   const Eigen::MatrixXd I = Eigen::MatrixXd::Identity(n, n);
   const auto u = uniform_initial(n, 4);

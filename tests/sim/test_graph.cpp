@@ -6,8 +6,8 @@
 #include "contagion/sim/graph.hpp"
 
 using namespace contagion::sim;
-using contagion::Error;
 using Catch::Matchers::Contains;
+using contagion::Error;
 
 TEST_CASE("undirected edges are stored as two arcs with sorted rows", "[sim][graph]") {
   const Graph g = Graph::from_arcs(4, {{2, 0}, {0, 1}, {3, 2}, {1, 3, 2.5f}});
@@ -82,7 +82,8 @@ TEST_CASE("the graph is a BGL graph", "[sim][graph]") {
   CHECK(boost::out_degree(NodeId{1}, b) == 2);
   // connected_components needs an undirected graph type; BFS reachability works on the CSR.
   std::vector<boost::default_color_type> colour(6, boost::white_color);
-  boost::breadth_first_search(b, 0, boost::color_map(boost::make_iterator_property_map(colour.begin(), get(boost::vertex_index, b))));
+  boost::breadth_first_search(
+      b, 0, boost::color_map(boost::make_iterator_property_map(colour.begin(), get(boost::vertex_index, b))));
   CHECK(colour[2] == boost::black_color);
   CHECK(colour[3] == boost::white_color);
   // Edge index of the BGL edge descriptor addresses the weight arrays.

@@ -4,8 +4,8 @@
 #include "contagion/sim/graph_io.hpp"
 
 using namespace contagion::sim;
-using contagion::Error;
 using Catch::Matchers::Contains;
+using contagion::Error;
 
 namespace {
 std::string error_of(const std::string& text, const ReadOptions& options = {}) {
@@ -27,12 +27,13 @@ std::string graphml_error_of(const std::string& text) {
 }  // namespace
 
 TEST_CASE("SNAP edge lists: comments, separators, line endings, BOM", "[sim][io]") {
-  const std::string text = "\xEF\xBB\xBF# Directed graph (each unordered pair of nodes is saved once)\r\n"
-                           "% another comment\r\n"
-                           "10\t20\r\n"
-                           "\r\n"
-                           "20 30\r"
-                           "30,10\n";
+  const std::string text =
+      "\xEF\xBB\xBF# Directed graph (each unordered pair of nodes is saved once)\r\n"
+      "% another comment\r\n"
+      "10\t20\r\n"
+      "\r\n"
+      "20 30\r"
+      "30,10\n";
   const Graph g = parse_edge_list(text, "g.txt");
   CHECK(g.num_nodes() == 3);
   CHECK(g.num_edges() == 3);
@@ -118,8 +119,9 @@ TEST_CASE("malformed GraphML is an error naming file and line", "[sim][io]") {
   CHECK_THAT(graphml_error_of("<root/>"), Contains("no <graphml> root element"));
   CHECK_THAT(graphml_error_of("<graphml><graph edgedefault=\"sideways\"/></graphml>"),
              Contains("edgedefault must be 'directed' or 'undirected'"));
-  const std::string weighted = "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\"/>\n"
-                               "<graph edgedefault=\"undirected\"><node id=\"a\"/><node id=\"b\"/>\n"
-                               "<edge source=\"a\" target=\"b\"><data key=\"w\">heavy</data></edge></graph></graphml>";
+  const std::string weighted =
+      "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\"/>\n"
+      "<graph edgedefault=\"undirected\"><node id=\"a\"/><node id=\"b\"/>\n"
+      "<edge source=\"a\" target=\"b\"><data key=\"w\">heavy</data></edge></graph></graphml>";
   CHECK(graphml_error_of(weighted) == "g.graphml:3: [weight] edge weight 'heavy' is not a finite number > 0");
 }

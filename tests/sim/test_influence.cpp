@@ -6,8 +6,8 @@
 #include "helpers.hpp"
 
 using namespace contagion::sim;
-using contagion::sim::test::dense;
 using Catch::Matchers::Contains;
+using contagion::sim::test::dense;
 
 namespace {
 InfluenceMatrix make(const Graph& g, InfluenceScheme scheme, double alpha = 0.5, double self = 0.0, bool tie = false) {

@@ -7,8 +7,8 @@
 #include "contagion/sim/scenario.hpp"
 
 using namespace contagion::sim;
-using contagion::Error;
 using Catch::Matchers::Contains;
+using contagion::Error;
 
 namespace {
 
@@ -149,11 +149,11 @@ TEST_CASE("scenario errors name the file, line and key", "[sim][scenario]") {
 }
 
 TEST_CASE("every model type reads its parameters", "[sim][scenario]") {
-  const std::string head = "[graph]\ngenerator = \"watts_strogatz\"\nn = 100\nk = 4\nbeta = 0.1\n[run]\nmax_steps = 5\n";
+  const std::string head =
+      "[graph]\ngenerator = \"watts_strogatz\"\nn = 100\nk = 4\nbeta = 0.1\n[run]\nmax_steps = 5\n";
   for (const std::string model :
        {"type = \"degroot\"\ninfluence = \"lazy\"\nalpha = 0.3\ntopics = 2",
-        "type = \"friedkin_johnsen\"\ncoupled = true",
-        "type = \"delayed_degroot\"\ndelay = 3",
+        "type = \"friedkin_johnsen\"\ncoupled = true", "type = \"delayed_degroot\"\ndelay = 3",
         "type = \"delayed_degroot\"\ndelays = \"random\"\nmax_delay = 4",
         "type = \"expressed_private\"\nresilience = 0.4\nsusceptibility = 0.9",
         "type = \"hegselmann_krause\"\nepsilon = 0.2\nmixing = \"complete\"",
@@ -173,9 +173,10 @@ TEST_CASE("graphs and initial states from files, relative to the scenario", "[si
   const auto dir = temp_dir("scenario-files");
   std::ofstream(dir / "edges.txt") << "# three people\n1 2 0.5\n2 3 0.25\n3 1 0.125\n";
   std::ofstream(dir / "x0.txt") << "0.1\n0.5\n0.9\n";
-  const std::string text = "[graph]\nfile = \"edges.txt\"\ndirected = true\n"
-                           "[model]\ntype = \"degroot\"\ninfluence = \"given\"\n"
-                           "[initial]\ndistribution = \"file\"\npath = \"x0.txt\"\n";
+  const std::string text =
+      "[graph]\nfile = \"edges.txt\"\ndirected = true\n"
+      "[model]\ntype = \"degroot\"\ninfluence = \"given\"\n"
+      "[initial]\ndistribution = \"file\"\npath = \"x0.txt\"\n";
   const Scenario s = parse_scenario(text, "s.toml", {}, dir.string());
   CHECK(s.graph.directed());
   CHECK(s.graph.provenance().name == "edges");

@@ -11,7 +11,7 @@ TEST_CASE("edge overlap is 1 on a complete graph", "[sim][tie]") {
 }
 
 TEST_CASE("edge overlap is 0 on trees", "[sim][tie]") {
-  for (const float o : edge_overlap(star_graph(20))) CHECK(o == 0.0f);   // denominators 0 at leaves
+  for (const float o : edge_overlap(star_graph(20))) CHECK(o == 0.0f);  // denominators 0 at leaves
   for (const float o : edge_overlap(path_graph(20))) CHECK(o == 0.0f);
 }
 

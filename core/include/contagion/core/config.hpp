@@ -68,15 +68,13 @@ class ConfigTable {
 
   std::int64_t integer(std::string_view key) const;
   std::int64_t integer_in(std::string_view key, std::int64_t low, std::int64_t high) const;
-  std::int64_t integer_in(std::string_view key, std::int64_t low, std::int64_t high,
-                          std::int64_t fallback) const;
+  std::int64_t integer_in(std::string_view key, std::int64_t low, std::int64_t high, std::int64_t fallback) const;
 
   std::string string(std::string_view key) const;
   std::string string(std::string_view key, std::string fallback) const;
   /// A string that must be one of `choices`; the error lists them.
   std::string choice(std::string_view key, const std::vector<std::string>& choices) const;
-  std::string choice(std::string_view key, const std::vector<std::string>& choices,
-                     std::string fallback) const;
+  std::string choice(std::string_view key, const std::vector<std::string>& choices, std::string fallback) const;
 
   bool boolean(std::string_view key, bool fallback) const;
 

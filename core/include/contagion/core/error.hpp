@@ -43,8 +43,8 @@ class Error : public std::runtime_error {
 /// its value and the range, e.g. "model.epsilon = 1.3 is outside (0, 1]".
 class ParameterError : public Error {
  public:
-  ParameterError(const std::string& parameter, const std::string& value,
-                 const std::string& allowed, ErrorContext context = {});
+  ParameterError(const std::string& parameter, const std::string& value, const std::string& allowed,
+                 ErrorContext context = {});
 };
 
 /// The command line was used wrongly (unknown option, missing argument).

@@ -39,8 +39,7 @@ struct StreamKey {
 class RandomStream {
  public:
   explicit RandomStream(const StreamKey& key) noexcept
-      : key_{{key.seed, static_cast<std::uint64_t>(key.purpose)}},
-        counter_{{key.replicate, key.step, key.entity, 0}} {}
+      : key_{{key.seed, static_cast<std::uint64_t>(key.purpose)}}, counter_{{key.replicate, key.step, key.entity, 0}} {}
 
   /// 64 uniformly distributed random bits.
   std::uint64_t bits() noexcept {
@@ -52,9 +51,7 @@ class RandomStream {
   double uniform() noexcept { return static_cast<double>(bits() >> 11) * 0x1.0p-53; }
 
   /// Uniform double in (0, 1]: never 0, safe for logarithms.
-  double uniform_pos() noexcept {
-    return static_cast<double>((bits() >> 11) + 1) * 0x1.0p-53;
-  }
+  double uniform_pos() noexcept { return static_cast<double>((bits() >> 11) + 1) * 0x1.0p-53; }
 
   /// Uniform double in [low, high).
   double uniform(double low, double high) noexcept { return low + (high - low) * uniform(); }

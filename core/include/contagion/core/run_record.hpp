@@ -31,26 +31,26 @@ struct StateSeries {
 };
 
 struct RunRecord {
-  std::string id;             ///< unique within a store, e.g. "degroot-demo.s42.r0"
+  std::string id;  ///< unique within a store, e.g. "degroot-demo.s42.r0"
   std::string scenario_name;
   std::string scenario_text;  ///< the scenario file verbatim
   std::string model;          ///< "degroot", "hk", ...
   ParameterList parameters;   ///< every scenario parameter, defaults included, dotted keys
   std::uint64_t seed = 0;
   std::uint64_t replicate = 0;
-  std::string graph_id;       ///< content id of the graph in /graphs
+  std::string graph_id;  ///< content id of the graph in /graphs
   int threads = 1;
-  std::string started;        ///< ISO 8601 UTC
+  std::string started;  ///< ISO 8601 UTC
   std::string finished;
   double wall_s = 0.0;
-  std::string version;        ///< "contagion X.Y.Z (git SHA)"
+  std::string version;  ///< "contagion X.Y.Z (git SHA)"
 
-  std::vector<double> time;          ///< [T] times at which metrics were taken
-  std::vector<MetricSeries> metrics; ///< each [T] or [T × columns]
-  std::optional<StateSeries> states; ///< only when recording was asked for
-  std::vector<double> final_state;   ///< [N × columns], always kept
+  std::vector<double> time;           ///< [T] times at which metrics were taken
+  std::vector<MetricSeries> metrics;  ///< each [T] or [T × columns]
+  std::optional<StateSeries> states;  ///< only when recording was asked for
+  std::vector<double> final_state;    ///< [N × columns], always kept
   std::size_t final_columns = 1;
-  ParameterList results;             ///< steps, converged, ... (stored as "result.*" attributes)
+  ParameterList results;  ///< steps, converged, ... (stored as "result.*" attributes)
 };
 
 /// Plain arrays describing a graph for storage: the CSR arrays of DESIGN.md's layout.

@@ -42,8 +42,8 @@ class DelayedDeGroot final : public Model {
   std::vector<std::uint32_t> delays_;  // per arc; empty when uniform
   std::uint32_t tau_ = 0;              // the uniform delay
   std::uint32_t tau_max_ = 0;
-  std::size_t slots_ = 0;              // tau_max + 2: x(t)..x(t - tau_max) and the next state
-  std::size_t head_ = 0;               // slot holding x(t)
+  std::size_t slots_ = 0;  // tau_max + 2: x(t)..x(t - tau_max) and the next state
+  std::size_t head_ = 0;   // slot holding x(t)
   std::vector<double> ring_;
 };
 

@@ -16,23 +16,23 @@ namespace contagion::sim {
 
 struct EngineSettings {
   std::uint64_t max_steps = 1000;
-  double tolerance = 1e-9;           ///< stop when max_i |x_i(t+1) - x_i(t)| <= tolerance; < 0: never
-  std::uint64_t metrics_every = 1;   ///< k >= 1
-  std::uint64_t states_every = 0;    ///< 0: do not record states
+  double tolerance = 1e-9;          ///< stop when max_i |x_i(t+1) - x_i(t)| <= tolerance; < 0: never
+  std::uint64_t metrics_every = 1;  ///< k >= 1
+  std::uint64_t states_every = 0;   ///< 0: do not record states
   std::vector<Metric> metrics = all_metrics();
-  double cluster_gap = 1e-3;         ///< gap that separates opinion clusters
+  double cluster_gap = 1e-3;  ///< gap that separates opinion clusters
   std::uint64_t seed = 0;
   std::uint64_t replicate = 0;
   int threads = 1;
 };
 
 struct EngineResult {
-  std::uint64_t steps = 0;           ///< steps taken
-  bool converged = false;            ///< stopped by the tolerance
-  bool interrupted = false;          ///< stopped by the stop flag
+  std::uint64_t steps = 0;   ///< steps taken
+  bool converged = false;    ///< stopped by the tolerance
+  bool interrupted = false;  ///< stopped by the stop flag
   double last_change = 0.0;
-  std::vector<double> time;          ///< steps at which metrics were taken
-  std::vector<MetricSeries> metrics; ///< "mean", ..., and "<extra>_mean" for extra states
+  std::vector<double> time;           ///< steps at which metrics were taken
+  std::vector<MetricSeries> metrics;  ///< "mean", ..., and "<extra>_mean" for extra states
   std::optional<StateSeries> states;
   std::vector<double> final_state;
 };

@@ -33,14 +33,13 @@ Graph barabasi_albert(NodeId n, std::uint32_t m, std::uint64_t seed);
 /// edge between blocks a and b with probability probabilities[a][b] (symmetric), by
 /// geometric skipping per block pair, O(n + m). The block of each node is kept as the node
 /// attribute "block" (ground truth for community detection).
-Graph stochastic_block_model(const std::vector<NodeId>& sizes,
-                             const std::vector<std::vector<double>>& probabilities, std::uint64_t seed);
+Graph stochastic_block_model(const std::vector<NodeId>& sizes, const std::vector<std::vector<double>>& probabilities,
+                             std::uint64_t seed);
 
 /// Configuration model from a degree sequence (even sum): stubs shuffled (Fisher–Yates) and
 /// paired. Self-loops and parallel edges are erased ("erased configuration model"), and
 /// counted in `report`, so realised degrees can fall below the sequence. O(sum of degrees).
-Graph configuration_model(const std::vector<std::uint32_t>& degrees, std::uint64_t seed,
-                          BuildReport* report = nullptr);
+Graph configuration_model(const std::vector<std::uint32_t>& degrees, std::uint64_t seed, BuildReport* report = nullptr);
 
 /// Deterministic graphs.
 Graph empty_graph(NodeId n);

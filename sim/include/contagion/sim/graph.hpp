@@ -82,9 +82,7 @@ class Graph {
   std::span<const float> tie_strengths() const noexcept { return {*tie_}; }
 
   EdgeId degree(NodeId v) const noexcept { return offsets()[v + 1] - offsets()[v]; }
-  std::span<const NodeId> neighbours(NodeId v) const noexcept {
-    return targets().subspan(offsets()[v], degree(v));
-  }
+  std::span<const NodeId> neighbours(NodeId v) const noexcept { return targets().subspan(offsets()[v], degree(v)); }
   /// The arc u -> v, if present (binary search in u's sorted row).
   std::optional<EdgeId> find_arc(NodeId u, NodeId v) const noexcept;
 

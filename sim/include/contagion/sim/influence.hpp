@@ -23,8 +23,8 @@ enum class InfluenceScheme {
 
 struct InfluenceSpec {
   InfluenceScheme scheme = InfluenceScheme::french;
-  double alpha = 0.5;           ///< lazy: self-weight, in (0, 1)
-  double self_weight = 0.0;     ///< weighted: s, in [0, 1]
+  double alpha = 0.5;            ///< lazy: self-weight, in (0, 1)
+  double self_weight = 0.0;      ///< weighted: s, in [0, 1]
   bool use_tie_strength = true;  ///< weighted: omega = tie strength (false: the arc weight)
 };
 

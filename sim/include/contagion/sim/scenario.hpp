@@ -41,13 +41,13 @@ struct Scenario {
   std::function<std::unique_ptr<Model>()> make_model;  ///< a fresh model per replicate
   std::size_t columns = 1;
   InitialSpec initial;
-  EngineSettings engine;      ///< threads, seed and replicate are set per run
-  ParameterList parameters;   ///< every key read, defaults included
+  EngineSettings engine;     ///< threads, seed and replicate are set per run
+  ParameterList parameters;  ///< every key read, defaults included
 };
 
 /// Values given on the command line that replace the file's (and are recorded as such).
 struct ScenarioOverrides {
-  std::optional<std::uint64_t> seed;        ///< also the graph's seed unless [graph] has its own
+  std::optional<std::uint64_t> seed;  ///< also the graph's seed unless [graph] has its own
   std::optional<std::uint64_t> replicates;
 };
 
