@@ -3,9 +3,11 @@
 //
 //   build/bench/bench_sim --benchmark_filter=DeGroot --benchmark_counters_tabular=true
 //
-// Traffic model (bytes per step, each array read or written once): arcs 4 (target) + 8
-// (weight) per arc; per node 8 (offset) + 8 (self-weight) + 8 (x_i) + 8 (y_i). Gathers
-// x[target] are assumed to hit the cache, so the bound is optimistic for the kernel.
+// Traffic model (bytes per step, each array streamed once): per arc 4 (target), plus 8 (weight)
+// unless every row has one weight (French, random walk, lazy: then 8 per node for it); per node
+// 8 (offset) + 8 (self-weight) + 8 (x_i) + 8 (y_i). The gathers x[target] are assumed to hit
+// the cache, so this bound is optimistic: on scale-free graphs the random gathers, not the
+// streams, set the pace (bench/README.md).
 
 #include <benchmark/benchmark.h>
 #include <omp.h>
@@ -41,7 +43,7 @@ double bandwidth(int threads) {
 
 void report(benchmark::State& state, const InfluenceMatrix& w, int threads) {
   const double arcs = static_cast<double>(w.graph().num_arcs()), nodes = w.size();
-  const double bytes = 12.0 * arcs + 32.0 * nodes;
+  const double bytes = w.rows_uniform() ? 4.0 * arcs + 40.0 * nodes : 12.0 * arcs + 32.0 * nodes;
   state.counters["edge_updates/s"] = benchmark::Counter(arcs, benchmark::Counter::kIsIterationInvariantRate);
   state.counters["GB/s"] = benchmark::Counter(bytes / 1e9, benchmark::Counter::kIsIterationInvariantRate);
   state.counters["triad_GB/s"] = bandwidth(threads) / 1e9;
@@ -55,7 +57,36 @@ void report(benchmark::State& state, const InfluenceMatrix& w, int threads) {
 void BM_DeGrootSpMV(benchmark::State& state) {
   const auto& w = french_on_ba(state.range(0));
   const int threads = static_cast<int>(state.range(1));
-  std::vector<double> x(w.size(), 0.5), y(w.size());
+  std::vector<double> x(w.size()), y(w.size());
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = static_cast<double>(i % 1000) / 1000.0;
+  for (auto _ : state) {
+    w.multiply(x, y, 1, threads);
+    x.swap(y);
+    benchmark::ClobberMemory();
+  }
+  report(state, w, threads);
+}
+
+/// The same product with a weight per arc (weighted by tie strength): the general kernel.
+const InfluenceMatrix& weighted_on_ba(std::int64_t edges) {
+  static std::map<std::int64_t, InfluenceMatrix> cache;
+  auto it = cache.find(edges);
+  if (it == cache.end()) {
+    const Graph& g = french_on_ba(edges).graph();
+    std::vector<float> tie(g.num_arcs());
+    for (EdgeId e = 0; e < tie.size(); ++e) tie[e] = 1.0f + static_cast<float>(g.targets()[e] % 7);
+    InfluenceSpec spec;
+    spec.scheme = InfluenceScheme::weighted;
+    spec.self_weight = 0.2;
+    it = cache.emplace(edges, InfluenceMatrix(g.with_tie_strengths(std::move(tie)), spec)).first;
+  }
+  return it->second;
+}
+
+void BM_DeGrootSpMVWeighted(benchmark::State& state) {
+  const auto& w = weighted_on_ba(state.range(0));
+  const int threads = static_cast<int>(state.range(1));
+  std::vector<double> x(w.size()), y(w.size());
   for (std::size_t i = 0; i < x.size(); ++i) x[i] = static_cast<double>(i % 1000) / 1000.0;
   for (auto _ : state) {
     w.multiply(x, y, 1, threads);
@@ -85,6 +116,7 @@ void sizes(benchmark::internal::Benchmark* b) {
 }
 
 BENCHMARK(BM_DeGrootSpMV)->Apply(sizes);
+BENCHMARK(BM_DeGrootSpMVWeighted)->Apply(sizes);
 BENCHMARK(BM_DeGrootModelStep)->Apply(sizes);
 
 }  // namespace

@@ -64,23 +64,18 @@ void DelayedDeGroot::reset(std::span<const double> initial, const std::vector<st
 
 double DelayedDeGroot::step(const StepContext& context) {
   const NodeId n = influence_.size();
-  const auto offsets = influence_.graph().offsets();
   const auto targets = influence_.graph().targets();
-  const auto w = influence_.arc_weights();
   const auto self = influence_.self_weights();
   const auto now = slot(0);
   std::vector<const double*> lagged(tau_max_ + 1);
   for (std::uint32_t k = 0; k <= tau_max_; ++k) lagged[k] = slot(k).data();
   const std::span<double> next = slot_mut(tau_max_ + 1);  // the free slot, after x(t - tau_max)
   detail::parallel_for(n, context.threads, [&](std::size_t i) {
-    double acc = self[i] * now[i];
-    if (delays_.empty()) {
-      const double* x = lagged[tau_];
-      for (EdgeId e = offsets[i]; e < offsets[i + 1]; ++e) acc += w[e] * x[targets[e]];
-    } else {
-      for (EdgeId e = offsets[i]; e < offsets[i + 1]; ++e) acc += w[e] * lagged[delays_[e]][targets[e]];
-    }
-    next[i] = acc;
+    const auto node = static_cast<NodeId>(i);
+    const double others = delays_.empty()
+                              ? influence_.arc_sum(node, [&, x = lagged[tau_]](EdgeId e) { return x[targets[e]]; })
+                              : influence_.arc_sum(node, [&](EdgeId e) { return lagged[delays_[e]][targets[e]]; });
+    next[i] = self[i] * now[i] + others;
   });
   const double change =
       detail::parallel_max(n, context.threads, [&](std::size_t i) { return std::abs(next[i] - now[i]); });

@@ -32,14 +32,11 @@ void ExpressedPrivate::reset(std::span<const double> initial) {
 }
 
 double ExpressedPrivate::step(const StepContext& context) {
-  const auto offsets = influence_.graph().offsets();
   const auto targets = influence_.graph().targets();
-  const auto w = influence_.arc_weights();
   const auto self = influence_.self_weights();
   // Pass 1: x(t+1) from x(t) and x̂(t); and the local public opinion W x̂(t).
   detail::parallel_for(num_nodes(), context.threads, [&](std::size_t i) {
-    double others = 0.0;
-    for (EdgeId e = offsets[i]; e < offsets[i + 1]; ++e) others += w[e] * expressed_[targets[e]];
+    const double others = influence_.arc_sum(static_cast<NodeId>(i), [&](EdgeId e) { return expressed_[targets[e]]; });
     next_x_[i] = lambda_[i] * (self[i] * x_[i] + others) + (1.0 - lambda_[i]) * initial_[i];
     local_public_[i] = self[i] * expressed_[i] + others;
   });

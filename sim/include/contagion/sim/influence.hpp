@@ -45,23 +45,40 @@ class InfluenceMatrix {
   std::span<const double> self_weights() const noexcept { return self_; }
   std::span<const double> arc_weights() const noexcept { return offdiag_; }
 
+  /// True when each row gives all its arcs one weight (French, random walk, lazy, and
+  /// weighted with equal ties): products then read one weight per row instead of per arc.
+  bool rows_uniform() const noexcept { return !row_weight_.empty() || size() == 0; }
+
+  /// sum over row i's arcs e of w_e * value_at(e). Every kernel (all models, any number of
+  /// topics, any delays) sums through here, so they round identically: a delay of 0 is DeGroot
+  /// bit for bit. Uniform rows multiply once: w_i * sum_e value_at(e).
+  template <class ValueAt>
+  double arc_sum(NodeId i, ValueAt&& value_at) const noexcept {
+    const auto offsets = graph_.offsets();
+    double sum = 0.0;
+    if (!row_weight_.empty()) {
+      for (EdgeId e = offsets[i]; e < offsets[i + 1]; ++e) sum += value_at(e);
+      return row_weight_[i] * sum;
+    }
+    for (EdgeId e = offsets[i]; e < offsets[i + 1]; ++e) sum += offdiag_[e] * value_at(e);
+    return sum;
+  }
+
   /// (W x)_i for one opinion per node: w_ii x_i + sum_j w_ij x_j.
   double row_product(NodeId i, const double* x) const noexcept {
-    const auto offsets = graph_.offsets();
     const auto targets = graph_.targets();
-    double acc = self_[i] * x[i];
-    for (EdgeId e = offsets[i]; e < offsets[i + 1]; ++e) acc += offdiag_[e] * x[targets[e]];
-    return acc;
+    return self_[i] * x[i] + arc_sum(i, [&](EdgeId e) { return x[targets[e]]; });
   }
 
   /// y = W x for `columns` opinions per node (row-major n x columns), threads >= 1.
   void multiply(std::span<const double> x, std::span<double> y, std::size_t columns, int threads) const;
 
  private:
-  void validate() const;
+  void validate();
   Graph graph_;
   std::vector<double> self_;
   std::vector<double> offdiag_;
+  std::vector<double> row_weight_;  // the one arc weight of each row, or empty
 };
 
 }  // namespace contagion::sim
