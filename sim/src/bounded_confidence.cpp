@@ -64,32 +64,45 @@ void HegselmannKrause::step_graph(int threads) {
 
 void HegselmannKrause::step_complete(int threads) {
   const std::size_t n = x_.size();
-  order_.resize(n);
-  std::iota(order_.begin(), order_.end(), NodeId{0});
-  std::sort(order_.begin(), order_.end(),
-            [&](NodeId a, NodeId b) { return x_[a] < x_[b] || (x_[a] == x_[b] && a < b); });
+  by_opinion_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) by_opinion_[i] = {x_[i], static_cast<NodeId>(i)};
+  std::sort(by_opinion_.begin(), by_opinion_.end());
   sorted_.resize(n);
   prefix_.assign(n + 1, 0.0L);
   for (std::size_t k = 0; k < n; ++k) {
-    sorted_[k] = x_[order_[k]];
+    sorted_[k] = by_opinion_[k].first;
     prefix_[k + 1] = prefix_[k] + static_cast<long double>(sorted_[k]);
   }
+  // Agents j with |x_j - x_i| within eps form one contiguous run of the sorted opinions. The
+  // ends are found by comparing the distance itself, exactly as the graph mode does.
   const bool inclusive = params_.inclusive;
-  detail::parallel_for(n, threads, [&](std::size_t i) {
-    const double xi = x_[i];
-    const double eps = params_.epsilon[static_cast<NodeId>(i)];
-    // Agents j with |x_j - x_i| within eps form one contiguous run of the sorted opinions.
-    // The bounds are found by comparing the distance itself, exactly as the graph mode does.
-    auto in_range = [&](double xj) {
-      const double d = std::abs(xj - xi);
-      return inclusive ? d <= eps : d < eps;
-    };
-    const auto centre = std::lower_bound(sorted_.begin(), sorted_.end(), xi);
-    const auto lo = std::partition_point(sorted_.begin(), centre, [&](double xj) { return !in_range(xj); });
-    const auto hi = std::partition_point(centre, sorted_.end(), in_range);
-    const auto a = static_cast<std::size_t>(lo - sorted_.begin());
-    const auto b = static_cast<std::size_t>(hi - sorted_.begin());
-    next_[i] = static_cast<double>((prefix_[b] - prefix_[a]) / static_cast<long double>(b - a));
+  auto in_range = [inclusive](double xj, double xi, double eps) {
+    const double d = std::abs(xj - xi);
+    return inclusive ? d <= eps : d < eps;
+  };
+  auto mean_of = [&](std::size_t a, std::size_t b) {
+    return static_cast<double>((prefix_[b] - prefix_[a]) / static_cast<long double>(b - a));
+  };
+  if (!params_.epsilon.per_node()) {
+    // One eps for all: both ends only move right as x_i grows, so one sweep finds every run.
+    const double eps = params_.epsilon[0];
+    for (std::size_t k = 0, lo = 0, hi = 0; k < n; ++k) {
+      const double xi = sorted_[k];
+      while (!in_range(sorted_[lo], xi, eps)) ++lo;
+      hi = std::max(hi, k + 1);
+      while (hi < n && in_range(sorted_[hi], xi, eps)) ++hi;
+      next_[by_opinion_[k].second] = mean_of(lo, hi);
+    }
+    return;
+  }
+  detail::parallel_for(n, threads, [&](std::size_t k) {
+    const double xi = sorted_[k];
+    const NodeId i = by_opinion_[k].second;
+    const double eps = params_.epsilon[i];
+    const auto centre = sorted_.begin() + static_cast<std::ptrdiff_t>(k);
+    const auto lo = std::partition_point(sorted_.begin(), centre, [&](double xj) { return !in_range(xj, xi, eps); });
+    const auto hi = std::partition_point(centre, sorted_.end(), [&](double xj) { return in_range(xj, xi, eps); });
+    next_[i] = mean_of(static_cast<std::size_t>(lo - sorted_.begin()), static_cast<std::size_t>(hi - sorted_.begin()));
   });
 }
 

@@ -59,6 +59,22 @@ TEST_CASE("HK: the sorted sweep agrees with the graph scan on a complete graph",
   }
 }
 
+TEST_CASE("HK: per-node bounds with complete mixing agree with the graph scan", "[sim][hk]") {
+  std::vector<double> eps(200);
+  for (NodeId i = 0; i < 200; ++i) eps[i] = 0.05 + 0.2 * ((i * 37) % 200) / 200.0;
+  HegselmannKrauseParams scan_params = hk(0.0), sweep_params = hk(0.0, Mixing::complete);
+  scan_params.epsilon = sweep_params.epsilon = NodeParameter(eps);
+  HegselmannKrause scan(complete_graph(200), scan_params), sweep(empty_graph(200), sweep_params);
+  const auto x0 = uniform_initial(200, 8);
+  scan.reset(x0);
+  sweep.reset(x0);
+  for (int t = 0; t < 10; ++t) {
+    scan.step({static_cast<std::uint64_t>(t), 0, 0, 1});
+    sweep.step({static_cast<std::uint64_t>(t), 0, 0, 2});
+    for (NodeId i = 0; i < 200; ++i) REQUIRE(sweep.state()[i] == Approx(scan.state()[i]).margin(1e-13));
+  }
+}
+
 TEST_CASE("HK: order preserved, range never grows, final clusters more than eps apart", "[sim][hk]") {
   std::vector<double> x0(1000);
   for (NodeId i = 0; i < 1000; ++i) x0[i] = (i * 7919 % 1000) / 1000.0;

@@ -6,7 +6,8 @@
 //   I_i(t) = { j in N(i) ∪ {i} : |x_i(t) - x_j(t)| <= eps_i },  x_i(t+1) = mean_{j in I_i} x_j(t).
 // `inclusive` chooses <= (default, as in the paper) or <. With Mixing::complete every agent
 // sees every other (a sorted sweep with prefix sums, O(n log n) per step, never O(n^2));
-// with Mixing::graph only its graph neighbours (O(m) per step).
+// with Mixing::graph only its graph neighbours (O(m) per step). A homogeneous eps needs one
+// sweep after the sort; per-node eps a binary search per agent.
 //
 // Deffuant–Weisbuch (Adv. Complex Syst. 3, 2000), asynchronous pairs: a step is a sweep of n
 // interactions; in each a random pair (a random arc of the graph, or any two agents with
@@ -15,6 +16,7 @@
 // sequentially, with random numbers keyed by (seed, replicate, step, interaction). On a
 // directed graph an arc i -> j picks the pair; both agents move, as in the original model.
 
+#include <utility>
 #include <vector>
 
 #include "contagion/sim/graph.hpp"
@@ -47,9 +49,9 @@ class HegselmannKrause final : public Model {
   Graph graph_;
   HegselmannKrauseParams params_;
   std::vector<double> x_, next_;
-  std::vector<NodeId> order_;        // complete mixing: agents sorted by opinion
-  std::vector<double> sorted_;       // their opinions
-  std::vector<long double> prefix_;  // prefix sums of sorted_ (extended precision)
+  std::vector<std::pair<double, NodeId>> by_opinion_;  // complete mixing: (x_i, i) sorted
+  std::vector<double> sorted_;                         // the sorted opinions
+  std::vector<long double> prefix_;                    // prefix sums of sorted_ (extended precision)
 };
 
 struct DeffuantWeisbuchParams {
