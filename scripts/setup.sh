@@ -9,7 +9,7 @@ PACKAGES=(
   # core / sim / store / stats
   libeigen3-dev libboost-graph-dev libboost-math-dev libhdf5-dev hdf5-tools
   librandom123-dev libfmt-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
-  libfast-float-dev
+  libfast-float-dev libpugixml-dev libxxhash-dev
   # tests and benchmarks
   catch2 libbenchmark-dev
   # reading our HDF5 output without our library (tests, notebooks, bench comparison)
