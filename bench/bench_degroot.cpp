@@ -54,8 +54,8 @@ void report(benchmark::State& state, const InfluenceMatrix& w, int threads) {
   state.counters["threads"] = threads;
 }
 
-void BM_DeGrootSpMV(benchmark::State& state) {
-  const auto& w = french_on_ba(state.range(0));
+/// Times y = W x, swapping x and y, and reports the counters.
+void time_products(benchmark::State& state, const InfluenceMatrix& w) {
   const int threads = static_cast<int>(state.range(1));
   std::vector<double> x(w.size()), y(w.size());
   for (std::size_t i = 0; i < x.size(); ++i) x[i] = static_cast<double>(i % 1000) / 1000.0;
@@ -65,6 +65,10 @@ void BM_DeGrootSpMV(benchmark::State& state) {
     benchmark::ClobberMemory();
   }
   report(state, w, threads);
+}
+
+void BM_DeGrootSpMV(benchmark::State& state) {
+  time_products(state, french_on_ba(state.range(0)));
 }
 
 /// The same product with a weight per arc (weighted by tie strength): the general kernel.
@@ -84,16 +88,7 @@ const InfluenceMatrix& weighted_on_ba(std::int64_t edges) {
 }
 
 void BM_DeGrootSpMVWeighted(benchmark::State& state) {
-  const auto& w = weighted_on_ba(state.range(0));
-  const int threads = static_cast<int>(state.range(1));
-  std::vector<double> x(w.size()), y(w.size());
-  for (std::size_t i = 0; i < x.size(); ++i) x[i] = static_cast<double>(i % 1000) / 1000.0;
-  for (auto _ : state) {
-    w.multiply(x, y, 1, threads);
-    x.swap(y);
-    benchmark::ClobberMemory();
-  }
-  report(state, w, threads);
+  time_products(state, weighted_on_ba(state.range(0)));
 }
 
 void BM_DeGrootModelStep(benchmark::State& state) {

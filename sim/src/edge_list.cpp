@@ -4,11 +4,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "contagion/core/error.hpp"
+#include "contagion/core/text_file.hpp"
 #include "contagion/sim/graph_io.hpp"
 
 namespace contagion::sim {
@@ -135,11 +134,7 @@ Graph parse_edge_list(const std::string& text, const std::string& source_name, c
 }
 
 Graph read_edge_list(const std::string& path, const ReadOptions& options, BuildReport* report) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("cannot open edge list for reading", ErrorContext{path});
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return parse_edge_list(buffer.str(), path, options, report);
+  return parse_edge_list(read_text_file(path, "the edge list"), path, options, report);
 }
 
 }  // namespace contagion::sim

@@ -5,13 +5,12 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <pugixml.hpp>
-#include <sstream>
 #include <unordered_map>
 
 #include "contagion/core/error.hpp"
+#include "contagion/core/text_file.hpp"
 #include "contagion/sim/graph_io.hpp"
 
 namespace contagion::sim {
@@ -137,11 +136,7 @@ Graph parse_graphml(const std::string& text, const std::string& source_name, con
 }
 
 Graph read_graphml(const std::string& path, const ReadOptions& options, BuildReport* report) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("cannot open GraphML file for reading", ErrorContext{path});
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return parse_graphml(buffer.str(), path, options, report);
+  return parse_graphml(read_text_file(path, "the GraphML file"), path, options, report);
 }
 
 }  // namespace contagion::sim

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <utility>
 #include <vector>
 
 namespace contagion::sim::detail {
@@ -42,36 +43,33 @@ void parallel_tasks(std::size_t count, int threads, F&& f) {
     if (e) std::rethrow_exception(e);
 }
 
+/// Reduces f(i) over [0, n) with `combine`, block by block in parallel, then the block results
+/// in block order: the result is bitwise independent of the thread count.
+template <class F, class Combine>
+double block_reduce(std::size_t n, int threads, double identity, F&& f, Combine&& combine) {
+  const std::size_t blocks = (n + kReductionBlock - 1) / kReductionBlock;
+  std::vector<double> partial(blocks, identity);
+  parallel_for(blocks, threads, [&](std::size_t b) {
+    const std::size_t end = std::min(n, (b + 1) * kReductionBlock);
+    double acc = identity;
+    for (std::size_t i = b * kReductionBlock; i < end; ++i) acc = combine(acc, f(i));
+    partial[b] = acc;
+  });
+  double result = identity;
+  for (const double p : partial) result = combine(result, p);
+  return result;
+}
+
 /// Sum of f(i) for i in [0, n), bitwise independent of the thread count.
 template <class F>
 double deterministic_sum(std::size_t n, int threads, F&& f) {
-  const std::size_t blocks = (n + kReductionBlock - 1) / kReductionBlock;
-  std::vector<double> partial(blocks, 0.0);
-  parallel_for(blocks, threads, [&](std::size_t b) {
-    const std::size_t end = std::min(n, (b + 1) * kReductionBlock);
-    double s = 0.0;
-    for (std::size_t i = b * kReductionBlock; i < end; ++i) s += f(i);
-    partial[b] = s;
-  });
-  double total = 0.0;
-  for (const double s : partial) total += s;
-  return total;
+  return block_reduce(n, threads, 0.0, std::forward<F>(f), [](double a, double b) { return a + b; });
 }
 
-/// max of f(i) for i in [0, n) (0 when n = 0); exact, so independent of the thread count.
+/// max of f(i) >= 0 for i in [0, n) (0 when n = 0).
 template <class F>
 double parallel_max(std::size_t n, int threads, F&& f) {
-  const std::size_t blocks = (n + kReductionBlock - 1) / kReductionBlock;
-  std::vector<double> partial(blocks, 0.0);
-  parallel_for(blocks, threads, [&](std::size_t b) {
-    const std::size_t end = std::min(n, (b + 1) * kReductionBlock);
-    double m = 0.0;
-    for (std::size_t i = b * kReductionBlock; i < end; ++i) m = std::max(m, f(i));
-    partial[b] = m;
-  });
-  double result = 0.0;
-  for (const double m : partial) result = std::max(result, m);
-  return result;
+  return block_reduce(n, threads, 0.0, std::forward<F>(f), [](double a, double b) { return std::max(a, b); });
 }
 
 }  // namespace contagion::sim::detail

@@ -7,8 +7,10 @@
 #include <filesystem>
 
 #include "contagion/core/error.hpp"
+#include "contagion/core/random.hpp"
 #include "contagion/sim/generators.hpp"
 #include "contagion/sim/graph_io.hpp"
+#include "contagion/sim/node_values.hpp"
 #include "contagion/sim/scenario.hpp"
 #include "contagion/sim/tie_strength.hpp"
 
@@ -141,6 +143,17 @@ Graph graph_from_config(const ConfigTable& t, std::uint64_t seed, const std::str
       t.fail("tie_strength", e.message());
     }
   }
+  // [graph.attributes.<name>]: node attributes, drawn once from the scenario seed.
+  if (const auto attributes = t.table("attributes")) {
+    for (const std::string& name : attributes->keys()) {
+      const ConfigTable spec_table = attributes->required_table(name);
+      const NodeValuesSpec spec = node_values_from_config(spec_table, base_dir);
+      check_node_values(spec, graph, 1, spec_table);
+      graph = graph.with_attribute(
+          name, make_node_values(spec, graph, 1, {seed, StreamPurpose::attributes, 0, stream_id(name), 0}));
+    }
+  }
+
   GraphProvenance provenance = graph.provenance();
   provenance.name = t.string("name", provenance.name.empty() ? provenance.generator : provenance.name);
   return graph.with_provenance(std::move(provenance));

@@ -78,8 +78,8 @@ Factory delayed_degroot(const ConfigTable& t, const Graph& g, std::uint64_t seed
   const auto max_delay = static_cast<std::uint64_t>(t.integer_in("max_delay", 0, 1000, 2));
   std::vector<std::uint32_t> delays(g.num_arcs());
   for (EdgeId e = 0; e < g.num_arcs(); ++e)
-    delays[e] =
-        static_cast<std::uint32_t>(RandomStream({seed, StreamPurpose::attributes, 0, 0, e}).below(max_delay + 1));
+    delays[e] = static_cast<std::uint32_t>(
+        RandomStream({seed, StreamPurpose::attributes, 0, stream_id("model.delays"), e}).below(max_delay + 1));
   return [w, delays] { return std::make_unique<DelayedDeGroot>(w, delays); };
 }
 

@@ -11,6 +11,11 @@
 
 namespace contagion::sim::test {
 
+/// French weights (the default influence scheme) on a graph.
+inline InfluenceMatrix french(const Graph& g) {
+  return InfluenceMatrix(g, InfluenceSpec{});
+}
+
 inline Eigen::MatrixXd dense(const InfluenceMatrix& w) {
   const auto n = static_cast<Eigen::Index>(w.size());
   Eigen::MatrixXd m = Eigen::MatrixXd::Zero(n, n);

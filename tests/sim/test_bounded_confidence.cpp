@@ -100,6 +100,18 @@ TEST_CASE("HK: order preserved, range never grows, final clusters more than eps 
   CHECK(x.size() <= 7);
 }
 
+TEST_CASE("HK on the complete graph: consensus above eps_c ~ 0.2, not below (Fortunato 2005)", "[sim][hk]") {
+  auto clusters_at = [](double eps) {
+    HegselmannKrause model(empty_graph(2000), hk(eps, Mixing::complete));
+    model.reset(uniform_initial(2000, 11));
+    for (int t = 0; t < 500 && model.step({static_cast<std::uint64_t>(t), 0, 0, 1}) > 1e-12; ++t) {
+    }
+    return clusters(model, 1e-6);
+  };
+  CHECK(clusters_at(0.26) == 1);
+  CHECK(clusters_at(0.15) > 1);
+}
+
 TEST_CASE("HK: consensus strikes back (Lorenz 2006) with eps = 1 on [0, L]", "[sim][hk][slow]") {
   // Equally spaced opinions, many agents: consensus for L < 5.23, three clusters for
   // 5.23 < L < 5.67, consensus again for 5.67 < L < 6.84 (MODELS.md §A4.1).

@@ -11,12 +11,6 @@
 using namespace contagion::sim;
 using namespace contagion::sim::test;
 
-namespace {
-InfluenceMatrix french(const Graph& g) {
-  return InfluenceMatrix(g, InfluenceSpec{});
-}
-}  // namespace
-
 TEST_CASE("delay 0 is plain DeGroot", "[sim][delayed]") {
   const Graph g = barabasi_albert(100, 2, 1);
   const auto x0 = uniform_initial(100, 1);

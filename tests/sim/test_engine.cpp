@@ -11,9 +11,6 @@ using namespace contagion::sim;
 using namespace contagion::sim::test;
 
 namespace {
-InfluenceMatrix french(const Graph& g) {
-  return InfluenceMatrix(g, InfluenceSpec{});
-}
 const contagion::MetricSeries& series(const EngineResult& r, const std::string& name) {
   for (const auto& m : r.metrics)
     if (m.name == name) return m;

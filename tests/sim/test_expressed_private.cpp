@@ -12,9 +12,6 @@ using namespace contagion::sim;
 using namespace contagion::sim::test;
 
 namespace {
-InfluenceMatrix french(const Graph& g) {
-  return InfluenceMatrix(g, InfluenceSpec{});
-}
 std::vector<double> spread_values(NodeId n, double lo, double hi, double phase) {
   std::vector<double> v(n);
   for (NodeId i = 0; i < n; ++i) v[i] = lo + (hi - lo) * std::sin(phase + i) * std::sin(phase + i);

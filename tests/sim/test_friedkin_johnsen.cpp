@@ -12,12 +12,6 @@
 using namespace contagion::sim;
 using namespace contagion::sim::test;
 
-namespace {
-InfluenceMatrix french(const Graph& g) {
-  return InfluenceMatrix(g, InfluenceSpec{});
-}
-}  // namespace
-
 TEST_CASE("lambda = 1 is DeGroot, and lambda = 0 keeps the prejudice", "[sim][fj]") {
   const Graph g = barabasi_albert(100, 2, 1);
   const auto x0 = uniform_initial(100, 1);

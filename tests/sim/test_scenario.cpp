@@ -144,7 +144,7 @@ TEST_CASE("scenario errors name the file, line and key", "[sim][scenario]") {
   CHECK_THAT(error_of(replace(kScenario, "susceptibility = 0.7", "coupled = true\nsusceptibility = 0.7")),
              Contains("give one or the other"));
   CHECK_THAT(error_of(kScenario + "\n[initial]\ndistribution = \"values\"\nvalues = [1, 2, 3]\n"),
-             Contains("the initial state has 3 values; the graph has 500 nodes"));
+             Contains("[initial] 3 values given; the graph has 500 nodes"));
   CHECK_THAT(error_of(kScenario + "\n[initial]\nlow = 1.0\nhigh = 0.0\n"), Contains("below low"));
 }
 
@@ -189,6 +189,27 @@ TEST_CASE("graphs and initial states from files, relative to the scenario", "[si
   CHECK(error_of(replace(text, "x0.txt", "bad_x0.txt"), dir.string()) ==
         (dir / "bad_x0.txt").string() + ":2:1: expected a finite number, got '0.5x'");
   CHECK_THAT(error_of(replace(text, "edges.txt", "missing.txt"), dir.string()), Contains("cannot open"));
+}
+
+TEST_CASE("node attributes drawn in the scenario feed per-node parameters", "[sim][scenario]") {
+  // [graph.attributes.<name>] sits between [graph] and [model].
+  const std::string scenario =
+      replace(replace(kScenario, "susceptibility = 0.7", "susceptibility = \"openness\""), "[model]",
+              "[graph.attributes.openness]\ndistribution = \"uniform\"\nlow = 0.5\nhigh = 0.9\n\n[model]");
+  const Scenario s = parse_scenario(scenario, "s.toml");
+  const auto& openness = s.graph.attribute("openness");
+  REQUIRE(openness.size() == 500);
+  for (const double v : openness) REQUIRE((v >= 0.5 && v < 0.9));
+  CHECK(openness != std::vector<double>(500, openness[0]));
+  CHECK(parse_scenario(scenario, "s.toml").graph.attribute("openness") == openness);  // drawn from the seed
+  CHECK(std::get<double>(*contagion::find_parameter(s.parameters, "graph.attributes.openness.high")) == 0.9);
+  CHECK_THAT(error_of(replace(scenario, "low = 0.5\nhigh = 0.9", "distribution_ = 1")),
+             Contains("unknown key 'graph.attributes.openness.distribution_'"));
+  CHECK_THAT(error_of(replace(scenario, "high = 0.9", "high = 1.9")),
+             Contains("model.susceptibility (attribute 'openness', node") && Contains("is outside [0, 1]"));
+  CHECK_THAT(error_of(replace(scenario, "distribution = \"uniform\"\nlow = 0.5\nhigh = 0.9",
+                              "distribution = \"values\"\nvalues = [0.5, 0.6]")),
+             Contains("2 values given; the graph has 500 nodes"));
 }
 
 TEST_CASE("tie strength from edge overlap", "[sim][scenario]") {

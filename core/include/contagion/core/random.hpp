@@ -12,6 +12,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <string_view>
 
 namespace contagion {
 
@@ -81,5 +82,13 @@ class RandomStream {
   std::array<std::uint64_t, 4> block_{};
   std::size_t used_ = 4;
 };
+
+/// A stable 64-bit number for a name (FNV-1a), to address the streams of named things (node
+/// attributes, per-arc parameters) in StreamKey::step without depending on their order.
+constexpr std::uint64_t stream_id(std::string_view name) noexcept {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (const char c : name) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  return h;
+}
 
 }  // namespace contagion

@@ -17,17 +17,9 @@
 #include "contagion/sim/engine.hpp"
 #include "contagion/sim/graph.hpp"
 #include "contagion/sim/model.hpp"
+#include "contagion/sim/node_values.hpp"
 
 namespace contagion::sim {
-
-/// How the initial state is made, per replicate.
-struct InitialSpec {
-  enum class Kind { uniform, normal, linspace, values, attribute } kind = Kind::uniform;
-  double low = 0.0, high = 1.0;  ///< uniform, linspace
-  double mean = 0.0, sd = 1.0;   ///< normal
-  std::vector<double> values;    ///< values (n or n x columns), also read from a file
-  std::string attribute;         ///< attribute: a node attribute of the graph
-};
 
 struct Scenario {
   std::string name;
@@ -40,7 +32,7 @@ struct Scenario {
   std::string model_name;
   std::function<std::unique_ptr<Model>()> make_model;  ///< a fresh model per replicate
   std::size_t columns = 1;
-  InitialSpec initial;
+  NodeValuesSpec initial;    ///< drawn per replicate
   EngineSettings engine;     ///< threads, seed and replicate are set per run
   ParameterList parameters;  ///< every key read, defaults included
 };
