@@ -48,30 +48,22 @@ TEST_CASE("HK: eps = 0.4, or strict < with eps = 0.5, freezes the three agents",
 }
 
 TEST_CASE("HK: the sorted sweep agrees with the graph scan on a complete graph", "[sim][hk]") {
-  const auto x0 = uniform_initial(300, 1);
-  HegselmannKrause scan(complete_graph(300), hk(0.15)), sweep(empty_graph(300), hk(0.15, Mixing::complete));
-  scan.reset(x0);
-  sweep.reset(x0);
-  for (int t = 0; t < 10; ++t) {
-    scan.step({static_cast<std::uint64_t>(t), 0, 0, 1});
-    sweep.step({static_cast<std::uint64_t>(t), 0, 0, 2});
-    for (NodeId i = 0; i < 300; ++i) REQUIRE(sweep.state()[i] == Approx(scan.state()[i]).margin(1e-13));
-  }
-}
-
-TEST_CASE("HK: per-node bounds with complete mixing agree with the graph scan", "[sim][hk]") {
-  std::vector<double> eps(200);
-  for (NodeId i = 0; i < 200; ++i) eps[i] = 0.05 + 0.2 * ((i * 37) % 200) / 200.0;
-  HegselmannKrauseParams scan_params = hk(0.0), sweep_params = hk(0.0, Mixing::complete);
-  scan_params.epsilon = sweep_params.epsilon = NodeParameter(eps);
-  HegselmannKrause scan(complete_graph(200), scan_params), sweep(empty_graph(200), sweep_params);
-  const auto x0 = uniform_initial(200, 8);
-  scan.reset(x0);
-  sweep.reset(x0);
-  for (int t = 0; t < 10; ++t) {
-    scan.step({static_cast<std::uint64_t>(t), 0, 0, 1});
-    sweep.step({static_cast<std::uint64_t>(t), 0, 0, 2});
-    for (NodeId i = 0; i < 200; ++i) REQUIRE(sweep.state()[i] == Approx(scan.state()[i]).margin(1e-13));
+  const NodeId n = 300;
+  std::vector<double> per_node(n);
+  for (NodeId i = 0; i < n; ++i) per_node[i] = 0.05 + 0.2 * ((i * 37) % n) / double(n);
+  // One bound for all (the one-sweep path) and one per node (the binary-search path).
+  for (const NodeParameter& eps : {NodeParameter(0.15), NodeParameter(per_node)}) {
+    HegselmannKrauseParams scan_params = hk(0.1), sweep_params = hk(0.1, Mixing::complete);
+    scan_params.epsilon = sweep_params.epsilon = eps;
+    HegselmannKrause scan(complete_graph(n), scan_params), sweep(empty_graph(n), sweep_params);
+    const auto x0 = uniform_initial(n, 1);
+    scan.reset(x0);
+    sweep.reset(x0);
+    for (int t = 0; t < 10; ++t) {
+      scan.step({static_cast<std::uint64_t>(t), 0, 0, 1});
+      sweep.step({static_cast<std::uint64_t>(t), 0, 0, 2});
+      for (NodeId i = 0; i < n; ++i) REQUIRE(sweep.state()[i] == Approx(scan.state()[i]).margin(1e-13));
+    }
   }
 }
 
