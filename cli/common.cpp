@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <omp.h>
 
+#include <unistd.h>
+
 #include <csignal>
 
 namespace contagion::cli {
@@ -42,6 +44,30 @@ const std::atomic<bool>& stop_requested() {
 void install_signal_handlers() {
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
+}
+
+bool stderr_is_terminal() {
+  return isatty(STDERR_FILENO) != 0;
+}
+
+RunControl ProgressLine::control() {
+  RunControl control{&stop_requested(), {}};
+  if (enabled_) control.progress = [this](std::uint64_t done, std::uint64_t total) { draw(done, total); };
+  return control;
+}
+
+void ProgressLine::draw(std::uint64_t done, std::uint64_t total) {
+  const auto now = std::chrono::steady_clock::now();
+  if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
+  last_ = now;
+  shown_ = true;
+  fmt::print(stderr, "\r\033[K{} {}/{} ({:.0f}%)", unit_, done, total,
+             total > 0 ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 0.0);
+}
+
+void ProgressLine::clear() {
+  if (shown_) fmt::print(stderr, "\r\033[K");
+  shown_ = false;
 }
 
 nlohmann::json run_summary_json(const RunRecord& r) {

@@ -6,8 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <string>
 
+#include "contagion/core/run_control.hpp"
 #include "contagion/core/run_record.hpp"
 
 namespace contagion::cli {
@@ -30,6 +32,26 @@ struct Interrupted {};
 /// Set by SIGINT/SIGTERM; long work stops cleanly after the current step.
 const std::atomic<bool>& stop_requested();
 void install_signal_handlers();
+
+bool stderr_is_terminal();
+
+/// "steps 1200/5000 (24%)" on one stderr line, redrawn at most 5 times a second, only when
+/// enabled (stderr is a terminal and the user did not ask for quiet or JSON output).
+class ProgressLine {
+ public:
+  ProgressLine(bool enabled, std::string unit) : enabled_(enabled), unit_(std::move(unit)) {}
+  ~ProgressLine() { clear(); }
+  /// A RunControl with the Ctrl-C flag and, when enabled, this line as progress.
+  RunControl control();
+  void clear();
+
+ private:
+  void draw(std::uint64_t done, std::uint64_t total);
+  bool enabled_;
+  std::string unit_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point last_{};
+};
 
 /// One run as JSON: id, model, seed, replicate, steps, converged, wall_s, final metrics.
 nlohmann::json run_summary_json(const RunRecord& record);

@@ -25,7 +25,9 @@ void demo_command(const DemoOptions& o) {
              scenario.graph.num_nodes(), scenario.graph.num_edges(), scenario.model_name, threads);
   store::RunStore store(o.output);
   const std::string graph_id = store.add_graph(scenario.graph.arrays());
-  RunRecord record = sim::run_scenario(scenario, 0, threads, &stop_requested());
+  ProgressLine progress(stderr_is_terminal(), "steps");
+  RunRecord record = sim::run_scenario(scenario, 0, threads, progress.control());
+  progress.clear();
   record.graph_id = graph_id;
   store.add_run(record);
   store.commit();

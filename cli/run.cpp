@@ -1,7 +1,6 @@
 // contagion run: simulate a scenario file and store every replicate in an HDF5 run store.
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <iostream>
@@ -29,30 +28,26 @@ void run_command(const RunOptions& o) {
 
   store::RunStore store(o.output);
   const std::string graph_id = store.add_graph(scenario.graph.arrays());
-  const bool show_progress = !o.common.quiet && !o.common.json && isatty(STDERR_FILENO);
+  const bool show_progress = !o.common.quiet && !o.common.json && stderr_is_terminal();
   if (!o.common.quiet && !o.common.json)
     fmt::print("scenario {}: {} on {} ({} nodes, {} edges), {} replicate(s), {} thread(s)\n", scenario.name,
                scenario.model_name, scenario.graph.provenance().generator, scenario.graph.num_nodes(),
                scenario.graph.num_edges(), scenario.replicates, threads);
 
   nlohmann::json runs = nlohmann::json::array();
-  std::uint64_t done = 0;
-  if (show_progress) fmt::print(stderr, "running replicate 1/{} ...", scenario.replicates);
+  ProgressLine progress(show_progress, sim::replicates_in_parallel(scenario, threads) ? "replicates" : "steps");
   sim::run_replicates(
       scenario, threads,
       [&](RunRecord&& record) {
         record.graph_id = graph_id;
         store.add_run(record);
-        ++done;
-        if (show_progress) fmt::print(stderr, "\r\033[K");
+        progress.clear();
         if (o.common.json)
           runs.push_back(run_summary_json(record));
         else if (!o.common.quiet)
           fmt::print("{}\n", run_summary_text(record));
-        if (show_progress && done < scenario.replicates)
-          fmt::print(stderr, "running replicate {}/{} ...", done + 1, scenario.replicates);
       },
-      &stop_requested());
+      progress.control());
   store.commit();
   if (o.common.json) {
     nlohmann::json out{{"scenario", scenario.name}, {"output", o.output}, {"graph", graph_id}, {"runs", runs}};

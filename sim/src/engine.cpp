@@ -51,7 +51,7 @@ void record_state(StateSeries& states, const Model& model, double time) {
 }  // namespace
 
 EngineResult run_model(Model& model, std::span<const double> initial, const EngineSettings& settings,
-                       const std::atomic<bool>* stop) {
+                       const RunControl& control) {
   if (settings.metrics_every < 1)
     throw ParameterError("record.metrics_every", fmt::format("{}", settings.metrics_every), "[1, inf)");
   if (settings.threads < 1) throw ParameterError("threads", fmt::format("{}", settings.threads), "[1, inf)");
@@ -80,7 +80,8 @@ EngineResult run_model(Model& model, std::span<const double> initial, const Engi
       result.converged = true;
       break;
     }
-    if (stop && stop->load(std::memory_order_relaxed)) {
+    control.report(t, settings.max_steps);
+    if (control.stop_requested()) {
       result.interrupted = true;
       break;
     }

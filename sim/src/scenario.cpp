@@ -87,7 +87,7 @@ std::vector<double> initial_state(const Scenario& s, std::uint64_t replicate) {
   return make_node_values(s.initial, s.graph, s.columns, {s.seed, StreamPurpose::initial_state, replicate, 0, 0});
 }
 
-RunRecord run_scenario(const Scenario& s, std::uint64_t replicate, int threads, const std::atomic<bool>* stop) {
+RunRecord run_scenario(const Scenario& s, std::uint64_t replicate, int threads, const RunControl& control) {
   RunRecord record;
   record.id = fmt::format("{}.s{}.r{}", s.name, s.seed, replicate);
   record.scenario_name = s.name;
@@ -106,7 +106,7 @@ RunRecord run_scenario(const Scenario& s, std::uint64_t replicate, int threads, 
   settings.seed = s.seed;
   settings.replicate = replicate;
   settings.threads = threads;
-  EngineResult result = run_model(*model, initial_state(s, replicate), settings, stop);
+  EngineResult result = run_model(*model, initial_state(s, replicate), settings, control);
   record.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   record.finished = utc_timestamp();
 
@@ -122,20 +122,27 @@ RunRecord run_scenario(const Scenario& s, std::uint64_t replicate, int threads, 
   return record;
 }
 
+bool replicates_in_parallel(const Scenario& s, int threads) {
+  return s.graph.num_nodes() < kReplicateParallelNodes && s.replicates > 1 && threads > 1;
+}
+
 void run_replicates(const Scenario& s, int threads, const std::function<void(RunRecord&&)>& sink,
-                    const std::atomic<bool>* stop) {
-  const bool by_replicate = s.graph.num_nodes() < kReplicateParallelNodes && s.replicates > 1 && threads > 1;
+                    const RunControl& control) {
+  const bool by_replicate = replicates_in_parallel(s, threads);
   const std::uint64_t batch = by_replicate ? static_cast<std::uint64_t>(threads) : 1;
   for (std::uint64_t first = 0; first < s.replicates; first += batch) {
     const std::size_t count = std::min(batch, s.replicates - first);
     std::vector<RunRecord> records(count);
     if (by_replicate) {
-      detail::parallel_tasks(count, threads, [&](std::size_t k) { records[k] = run_scenario(s, first + k, 1, stop); });
+      const RunControl workers{control.stop, {}};  // progress is reported here, per batch
+      detail::parallel_tasks(count, threads,
+                             [&](std::size_t k) { records[k] = run_scenario(s, first + k, 1, workers); });
+      control.report(first + count, s.replicates);
     } else {
-      records[0] = run_scenario(s, first, threads, stop);
+      records[0] = run_scenario(s, first, threads, control);
     }
     for (auto& r : records) sink(std::move(r));
-    if (stop && stop->load()) return;
+    if (control.stop_requested()) return;
   }
 }
 

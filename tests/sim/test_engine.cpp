@@ -9,6 +9,7 @@
 
 using namespace contagion::sim;
 using namespace contagion::sim::test;
+using contagion::RunControl;
 
 namespace {
 const contagion::MetricSeries& series(const EngineResult& r, const std::string& name) {
@@ -69,10 +70,24 @@ TEST_CASE("a stop request ends the run after the current step", "[sim][engine]")
   std::atomic<bool> stop{true};
   EngineSettings s;
   s.tolerance = -1.0;
-  const EngineResult r = run_model(model, uniform_initial(10, 3), s, &stop);
+  const EngineResult r = run_model(model, uniform_initial(10, 3), s, {&stop, {}});
   CHECK(r.interrupted);
   CHECK(r.steps == 1);
   CHECK(r.time.back() == 1.0);
+}
+
+TEST_CASE("progress is reported after every step", "[sim][engine]") {
+  DeGroot model(french(ring_graph(10)));
+  EngineSettings s;
+  s.max_steps = 7;
+  s.tolerance = -1.0;
+  std::vector<std::uint64_t> seen;
+  const RunControl control{nullptr, [&](std::uint64_t done, std::uint64_t total) {
+                             CHECK(total == 7);
+                             seen.push_back(done);
+                           }};
+  run_model(model, uniform_initial(10, 3), s, control);
+  CHECK(seen == std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7});
 }
 
 TEST_CASE("extra states get their own metrics", "[sim][engine]") {

@@ -4,10 +4,10 @@
 // and the end), records full states every k steps when asked, and can be stopped between
 // steps (Ctrl-C) through a flag.
 
-#include <atomic>
 #include <cstdint>
 #include <vector>
 
+#include "contagion/core/run_control.hpp"
 #include "contagion/core/run_record.hpp"
 #include "contagion/sim/metrics.hpp"
 #include "contagion/sim/model.hpp"
@@ -37,9 +37,9 @@ struct EngineResult {
   std::vector<double> final_state;
 };
 
-/// Runs `model` from `initial`. `stop`, when given and set, ends the run after the current
-/// step (the result is then marked interrupted).
+/// Runs `model` from `initial`. A stop request ends the run after the current step (the
+/// result is then marked interrupted); progress is reported as (steps, max_steps).
 EngineResult run_model(Model& model, std::span<const double> initial, const EngineSettings& settings,
-                       const std::atomic<bool>* stop = nullptr);
+                       const RunControl& control = {});
 
 }  // namespace contagion::sim

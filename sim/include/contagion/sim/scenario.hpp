@@ -55,17 +55,19 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name,
 std::vector<double> initial_state(const Scenario& scenario, std::uint64_t replicate);
 
 /// Runs one replicate and returns its record (graph_id left empty for the store to fill).
-RunRecord run_scenario(const Scenario& scenario, std::uint64_t replicate, int threads,
-                       const std::atomic<bool>* stop = nullptr);
+RunRecord run_scenario(const Scenario& scenario, std::uint64_t replicate, int threads, const RunControl& control = {});
 
 /// Runs every replicate and hands each record to `sink`, in replicate order, on the calling
 /// thread. Graphs below `kReplicateParallelNodes` nodes run up to `threads` replicates at once
 /// (one thread each); larger graphs run one replicate at a time on all threads. The records
-/// are the same either way, bit for bit, except their `threads` attribute. Stops after the
-/// replicates under way when `stop` is set.
+/// are the same either way, bit for bit, except their `threads` attribute. A stop request
+/// ends the replicates under way after their current step. Progress is reported in steps of
+/// the current replicate when replicates run one at a time, in replicates otherwise.
 void run_replicates(const Scenario& scenario, int threads, const std::function<void(RunRecord&&)>& sink,
-                    const std::atomic<bool>* stop = nullptr);
+                    const RunControl& control = {});
 inline constexpr NodeId kReplicateParallelNodes = 10000;
+/// Whether run_replicates runs several replicates at once for this scenario and thread count.
+bool replicates_in_parallel(const Scenario& scenario, int threads);
 
 // Sections, exposed for reuse (sweeps, calibration) and tests.
 Graph graph_from_config(const ConfigTable& table, std::uint64_t seed, const std::string& base_dir, int threads);
