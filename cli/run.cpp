@@ -13,6 +13,8 @@
 namespace contagion::cli {
 namespace {
 
+using sim::BuildReport;
+
 struct RunOptions {
   std::string scenario;
   std::string output = "runs.h5";
@@ -33,6 +35,10 @@ void run_command(const RunOptions& o) {
     fmt::print("scenario {}: {} on {} ({} nodes, {} edges), {} replicate(s), {} thread(s)\n", scenario.name,
                scenario.model_name, scenario.graph.provenance().generator, scenario.graph.num_nodes(),
                scenario.graph.num_edges(), scenario.replicates, threads);
+  const BuildReport& built = scenario.graph_report;
+  if (!o.common.quiet && (built.self_loops_dropped > 0 || built.duplicates_merged > 0))
+    fmt::print(stderr, "note: building the graph dropped {} self-loop(s) and merged {} duplicate edge(s)\n",
+               built.self_loops_dropped, built.duplicates_merged);
 
   nlohmann::json runs = nlohmann::json::array();
   ProgressLine progress(show_progress, sim::replicates_in_parallel(scenario, threads) ? "replicates" : "steps");

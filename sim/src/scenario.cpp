@@ -58,7 +58,7 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name,
   if (s.name.empty() || s.name.find('/') != std::string::npos || s.name == "." || s.name == "..")
     root.fail("name", fmt::format("scenario name '{}' must be non-empty and contain no '/'", s.name));
 
-  s.graph = graph_from_config(root.required_table("graph"), s.seed, base_dir, omp_get_max_threads());
+  s.graph = graph_from_config(root.required_table("graph"), s.seed, base_dir, omp_get_max_threads(), &s.graph_report);
   s.model_name = root.required_table("model").string("type");
   s.make_model = model_from_config(root.required_table("model"), s.graph, s.seed, &s.columns);
   const ConfigTable initial = root.table_or_empty("initial");

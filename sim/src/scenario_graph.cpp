@@ -23,7 +23,7 @@ NodeId node_count(const ConfigTable& t, const char* key = "n") {
   return static_cast<NodeId>(t.integer_in(key, 1, static_cast<std::int64_t>(kMaxNodes)));
 }
 
-Graph generate(const ConfigTable& t, const std::string& generator, std::uint64_t seed) {
+Graph generate(const ConfigTable& t, const std::string& generator, std::uint64_t seed, BuildReport* report) {
   if (generator == "erdos_renyi_gnp")
     return erdos_renyi_gnp(node_count(t), t.number_in("p", Range::unit()), seed, t.boolean("directed", false));
   if (generator == "erdos_renyi_gnm")
@@ -63,7 +63,7 @@ Graph generate(const ConfigTable& t, const std::string& generator, std::uint64_t
       if (d < 0 || d > static_cast<std::int64_t>(kMaxNodes)) t.fail("degrees", "degrees must be non-negative");
       degrees.push_back(static_cast<std::uint32_t>(d));
     }
-    return configuration_model(degrees, seed);
+    return configuration_model(degrees, seed, report);
   }
   if (generator == "empty") return empty_graph(node_count(t));
   if (generator == "complete") return complete_graph(node_count(t));
@@ -92,7 +92,9 @@ const std::vector<std::string> kGenerators = {"erdos_renyi_gnp",
 
 }  // namespace
 
-Graph graph_from_config(const ConfigTable& t, std::uint64_t seed, const std::string& base_dir, int threads) {
+Graph graph_from_config(const ConfigTable& t, std::uint64_t seed, const std::string& base_dir, int threads,
+                        BuildReport* report) {
+  BuildReport local;
   const bool from_file = t.has("file");
   if (from_file == t.has("generator")) t.fail("", "give either 'generator' or 'file' in [graph]");
 
@@ -112,7 +114,7 @@ Graph graph_from_config(const ConfigTable& t, std::uint64_t seed, const std::str
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
     const std::string format = t.choice("format", {"auto", "edgelist", "graphml"}, "auto");
     const bool graphml = format == "graphml" || (format == "auto" && (ext == ".graphml" || ext == ".xml"));
-    graph = graphml ? read_graphml(file.string(), options) : read_edge_list(file.string(), options);
+    graph = graphml ? read_graphml(file.string(), options, &local) : read_edge_list(file.string(), options, &local);
     if (graphml && t.has("directed") && options.build.directed != graph.directed())
       t.fail("directed", fmt::format("the GraphML file says edgedefault=\"{}\"; 'directed' cannot change it",
                                      graph.directed() ? "directed" : "undirected"));
@@ -128,7 +130,7 @@ Graph graph_from_config(const ConfigTable& t, std::uint64_t seed, const std::str
     const auto graph_seed =
         random ? static_cast<std::uint64_t>(t.integer_in("seed", 0, INT64_MAX, static_cast<std::int64_t>(seed))) : 0;
     try {
-      graph = generate(t, generator, graph_seed);
+      graph = generate(t, generator, graph_seed, &local);
     } catch (const Error& e) {
       if (!e.context().file.empty()) throw;
       throw Error(e.message(), t.where());  // the generator's own checks, located at [graph]
@@ -156,6 +158,12 @@ Graph graph_from_config(const ConfigTable& t, std::uint64_t seed, const std::str
 
   GraphProvenance provenance = graph.provenance();
   provenance.name = t.string("name", provenance.name.empty() ? provenance.generator : provenance.name);
+  // What construction changed in the input is stored with the graph.
+  if (local.self_loops_dropped > 0)
+    provenance.parameters += fmt::format(" self_loops_dropped={}", local.self_loops_dropped);
+  if (local.duplicates_merged > 0)
+    provenance.parameters += fmt::format(" duplicates_merged={}", local.duplicates_merged);
+  if (report) *report = local;
   return graph.with_provenance(std::move(provenance));
 }
 

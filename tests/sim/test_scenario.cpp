@@ -182,6 +182,12 @@ TEST_CASE("graphs and initial states from files, relative to the scenario", "[si
   CHECK(s.graph.provenance().name == "edges");
   CHECK(initial_state(s, 0) == std::vector<double>{0.1, 0.5, 0.9});
 
+  std::ofstream(dir / "loops.txt") << "1 2\n2 2\n2 1\n3 1\n";
+  const Scenario looped = parse_scenario(replace(text, "edges.txt", "loops.txt"), "s.toml", {}, dir.string());
+  CHECK(looped.graph_report.self_loops_dropped == 1);
+  CHECK(looped.graph_report.duplicates_merged == 0);  // directed: 1->2 and 2->1 are two arcs
+  CHECK_THAT(looped.graph.provenance().parameters, Contains("self_loops_dropped=1"));
+
   std::ofstream(dir / "heavy.txt") << "1 2 0.75\n1 3 0.5\n";
   CHECK_THAT(error_of(replace(text, "edges.txt", "heavy.txt"), dir.string()),
              Contains("[model.influence]") && Contains("row 0 of the influence matrix is not stochastic"));

@@ -29,6 +29,7 @@ struct Scenario {
   std::uint64_t seed = 0;
   std::uint64_t replicates = 1;
   Graph graph;
+  BuildReport graph_report;  ///< self-loops dropped and duplicates merged while building the graph
   std::string model_name;
   std::function<std::unique_ptr<Model>()> make_model;  ///< a fresh model per replicate
   std::size_t columns = 1;
@@ -70,7 +71,10 @@ inline constexpr NodeId kReplicateParallelNodes = 10000;
 bool replicates_in_parallel(const Scenario& scenario, int threads);
 
 // Sections, exposed for reuse (sweeps, calibration) and tests.
-Graph graph_from_config(const ConfigTable& table, std::uint64_t seed, const std::string& base_dir, int threads);
+/// The [graph] table; `report` receives the self-loops and duplicates that were resolved
+/// (also appended to the graph's stored parameters).
+Graph graph_from_config(const ConfigTable& table, std::uint64_t seed, const std::string& base_dir, int threads,
+                        BuildReport* report = nullptr);
 /// Checks the [model] table and returns a factory; random per-arc parameters (delays) are
 /// drawn from `seed`. `columns` receives the number of opinions per node.
 std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& table, const Graph& graph,
