@@ -46,6 +46,10 @@ std::span<double> DelayedDeGroot::slot_mut(std::uint32_t lag) noexcept {
 }
 
 void DelayedDeGroot::reset(std::span<const double> initial) {
+  if (!history_.empty()) {
+    reset(initial, history_);
+    return;
+  }
   reset(initial, std::vector<std::vector<double>>(tau_max_, std::vector<double>(initial.begin(), initial.end())));
 }
 

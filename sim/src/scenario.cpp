@@ -60,7 +60,7 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name,
 
   s.graph = graph_from_config(root.required_table("graph"), s.seed, base_dir, omp_get_max_threads(), &s.graph_report);
   s.model_name = root.required_table("model").string("type");
-  s.make_model = model_from_config(root.required_table("model"), s.graph, s.seed, &s.columns);
+  s.make_model = model_from_config(root.required_table("model"), s.graph, s.seed, base_dir, &s.columns);
   const ConfigTable initial = root.table_or_empty("initial");
   s.initial = node_values_from_config(initial, base_dir);
 

@@ -3,12 +3,15 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "contagion/core/error.hpp"
 #include "contagion/core/random.hpp"
 #include "contagion/sim/averaging.hpp"
 #include "contagion/sim/bounded_confidence.hpp"
 #include "contagion/sim/delayed_degroot.hpp"
 #include "contagion/sim/expressed_private.hpp"
+#include "contagion/sim/node_values.hpp"
 #include "contagion/sim/scenario.hpp"
 
 namespace contagion::sim {
@@ -67,20 +70,48 @@ Factory friedkin_johnsen(const ConfigTable& t, const Graph& g) {
   return [w, lambda, coupled] { return std::make_unique<FriedkinJohnsen>(w, lambda, coupled); };
 }
 
-Factory delayed_degroot(const ConfigTable& t, const Graph& g, std::uint64_t seed) {
+/// history_file: tau_max states x(-1), ..., x(-tau_max), n numbers each, in that order.
+std::vector<std::vector<double>> history(const ConfigTable& t, std::uint32_t tau_max, NodeId n,
+                                         const std::string& base_dir) {
+  if (!t.has("history_file")) return {};
+  std::filesystem::path file = t.string("history_file");
+  if (file.is_relative()) file = std::filesystem::path(base_dir) / file;
+  const std::vector<double> flat = read_numbers(file.string());
+  if (flat.size() != std::size_t{tau_max} * n)
+    t.fail("history_file",
+           fmt::format("the history has {} values; the maximum delay {} needs {} states of {} nodes = {}", flat.size(),
+                       tau_max, tau_max, n, std::size_t{tau_max} * n));
+  std::vector<std::vector<double>> states(tau_max);
+  for (std::uint32_t k = 0; k < tau_max; ++k)
+    states[k].assign(flat.begin() + static_cast<std::ptrdiff_t>(std::size_t{k} * n),
+                     flat.begin() + static_cast<std::ptrdiff_t>(std::size_t{k + 1} * n));
+  return states;
+}
+
+Factory delayed_degroot(const ConfigTable& t, const Graph& g, std::uint64_t seed, const std::string& base_dir) {
   auto w = influence(t, g);
   const std::string mode = t.choice("delays", {"uniform", "random"}, "uniform");
+  std::vector<std::uint32_t> delays;  // empty: uniform
+  std::uint32_t tau = 0;
   if (mode == "uniform") {
-    const auto tau = static_cast<std::uint32_t>(t.integer_in("delay", 0, 1000, 1));
-    return [w, tau] { return std::make_unique<DelayedDeGroot>(w, tau); };
+    tau = static_cast<std::uint32_t>(t.integer_in("delay", 0, 1000, 1));
+  } else {
+    // One delay per arc, uniform on {0, ..., max_delay}, drawn once per scenario.
+    const auto max_delay = static_cast<std::uint64_t>(t.integer_in("max_delay", 0, 1000, 2));
+    delays.resize(g.num_arcs());
+    for (EdgeId e = 0; e < g.num_arcs(); ++e) {
+      delays[e] = static_cast<std::uint32_t>(
+          RandomStream({seed, StreamPurpose::attributes, 0, stream_id("model.delays"), e}).below(max_delay + 1));
+      tau = std::max(tau, delays[e]);
+    }
   }
-  // One delay per arc, uniform on {0, ..., max_delay}, drawn once per scenario.
-  const auto max_delay = static_cast<std::uint64_t>(t.integer_in("max_delay", 0, 1000, 2));
-  std::vector<std::uint32_t> delays(g.num_arcs());
-  for (EdgeId e = 0; e < g.num_arcs(); ++e)
-    delays[e] = static_cast<std::uint32_t>(
-        RandomStream({seed, StreamPurpose::attributes, 0, stream_id("model.delays"), e}).below(max_delay + 1));
-  return [w, delays] { return std::make_unique<DelayedDeGroot>(w, delays); };
+  auto past = history(t, tau, g.num_nodes(), base_dir);
+  return [w, tau, delays, past] {
+    auto model =
+        delays.empty() ? std::make_unique<DelayedDeGroot>(w, tau) : std::make_unique<DelayedDeGroot>(w, delays);
+    model->set_history(past);
+    return model;
+  };
 }
 
 Factory expressed_private(const ConfigTable& t, const Graph& g) {
@@ -110,7 +141,7 @@ Factory deffuant_weisbuch(const ConfigTable& t, const Graph& g) {
 }  // namespace
 
 std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, const Graph& graph, std::uint64_t seed,
-                                                          std::size_t* columns) {
+                                                          const std::string& base_dir, std::size_t* columns) {
   *columns = 1;
   const std::string type = t.choice("type", {"degroot", "friedkin_johnsen", "delayed_degroot", "expressed_private",
                                              "hegselmann_krause", "deffuant_weisbuch"});
@@ -120,7 +151,7 @@ std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, 
   else if (type == "friedkin_johnsen")
     factory = friedkin_johnsen(t, graph);
   else if (type == "delayed_degroot")
-    factory = delayed_degroot(t, graph, seed);
+    factory = delayed_degroot(t, graph, seed, base_dir);
   else if (type == "expressed_private")
     factory = expressed_private(t, graph);
   else if (type == "hegselmann_krause")

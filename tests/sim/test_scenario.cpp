@@ -218,6 +218,25 @@ TEST_CASE("node attributes drawn in the scenario feed per-node parameters", "[si
              Contains("2 values given; the graph has 500 nodes"));
 }
 
+TEST_CASE("delayed DeGroot takes an explicit history from a file", "[sim][scenario]") {
+  const auto dir = temp_dir("history");
+  std::ofstream(dir / "history.txt") << "# x(-1)\n0 0 0 0\n# x(-2)\n1 1 1 1\n";
+  const std::string text =
+      "[graph]\ngenerator = \"path\"\nn = 4\n"
+      "[model]\ntype = \"delayed_degroot\"\ndelay = 2\nhistory_file = \"history.txt\"\n"
+      "[initial]\ndistribution = \"values\"\nvalues = [0.5, 0.5, 0.5, 0.5]\n"
+      "[run]\nmax_steps = 1\n";
+  const Scenario s = parse_scenario(text, "s.toml", {}, dir.string());
+  const auto r = run_scenario(s, 0, 1);
+  // Step 1 sees the others at t - 2, i.e. x(-2) = 1: x_0(1) = w_00 0.5 + w_01 1 with French 1/2.
+  CHECK(r.final_state[0] == Approx(0.75));
+  CHECK(r.final_state[1] == Approx(0.5 / 3 + 2.0 / 3));
+
+  std::ofstream(dir / "short.txt") << "0 0 0 0\n";
+  CHECK_THAT(error_of(replace(text, "history.txt", "short.txt"), dir.string()),
+             Contains("[model.history_file]") && Contains("needs 2 states of 4 nodes = 8"));
+}
+
 TEST_CASE("tie strength from edge overlap", "[sim][scenario]") {
   const Scenario s = parse_scenario(
       "[graph]\ngenerator = \"two_cliques_bridge\"\nclique_size = 5\ntie_strength = \"overlap\"\n"

@@ -25,8 +25,12 @@ class DelayedDeGroot final : public Model {
 
   std::string_view name() const override { return "delayed_degroot"; }
   NodeId num_nodes() const override { return influence_.size(); }
-  /// Sets x(0) and the constant history x(-k) = x(0).
+  /// Sets x(0) and the history: the one given to set_history(), or else the constant history
+  /// x(-k) = x(0).
   void reset(std::span<const double> initial) override;
+  /// The history every later reset(initial) uses: history[k-1] = x(-k), k = 1..tau_max.
+  /// Checked on the next reset.
+  void set_history(std::vector<std::vector<double>> history) { history_ = std::move(history); }
   /// Sets x(0) and an explicit history: history[k-1] = x(-k), k = 1..tau_max.
   void reset(std::span<const double> initial, const std::vector<std::vector<double>>& history);
   double step(const StepContext& context) override;
@@ -45,6 +49,7 @@ class DelayedDeGroot final : public Model {
   std::size_t slots_ = 0;  // tau_max + 2: x(t)..x(t - tau_max) and the next state
   std::size_t head_ = 0;   // slot holding x(t)
   std::vector<double> ring_;
+  std::vector<std::vector<double>> history_;  // empty: constant history
 };
 
 }  // namespace contagion::sim

@@ -76,8 +76,10 @@ bool replicates_in_parallel(const Scenario& scenario, int threads);
 Graph graph_from_config(const ConfigTable& table, std::uint64_t seed, const std::string& base_dir, int threads,
                         BuildReport* report = nullptr);
 /// Checks the [model] table and returns a factory; random per-arc parameters (delays) are
-/// drawn from `seed`. `columns` receives the number of opinions per node.
+/// drawn from `seed`, relative file paths taken from `base_dir`. `columns` receives the
+/// number of opinions per node.
 std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& table, const Graph& graph,
-                                                          std::uint64_t seed, std::size_t* columns);
+                                                          std::uint64_t seed, const std::string& base_dir,
+                                                          std::size_t* columns);
 
 }  // namespace contagion::sim
