@@ -29,7 +29,7 @@ void demo_command(const DemoOptions& o) {
   RunRecord record = sim::run_scenario(scenario, 0, threads, progress.control());
   progress.clear();
   record.graph_id = graph_id;
-  store.add_run(record);
+  store.add_run(record, store::RunStore::OnExisting::replace);  // running the demo again refreshes it
   store.commit();
   fmt::print("{}\n\nwrote {}: run '{}' (metrics: mean, variance, min, max, spread, clusters per step)\n",
              run_summary_text(record), o.output, record.id);

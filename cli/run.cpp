@@ -20,6 +20,7 @@ struct RunOptions {
   std::string output = "runs.h5";
   std::optional<std::uint64_t> seed;
   std::optional<std::uint64_t> replicates;
+  bool replace = false;
   CommonOptions common;
 };
 
@@ -46,7 +47,7 @@ void run_command(const RunOptions& o) {
       scenario, threads,
       [&](RunRecord&& record) {
         record.graph_id = graph_id;
-        store.add_run(record);
+        store.add_run(record, o.replace ? store::RunStore::OnExisting::replace : store::RunStore::OnExisting::error);
         progress.clear();
         if (o.common.json)
           runs.push_back(run_summary_json(record));
@@ -74,11 +75,12 @@ void add_run_command(CLI::App& app) {
       "  contagion run bench/scenarios/degroot_small_world.toml -o runs.h5 --threads 2 --seed 7\n"
       "  contagion inspect runs.h5\n"
       "The scenario keys are documented in docs/scenarios.md. Runs are added to an existing store;\n"
-      "a run id (<name>.s<seed>.r<replicate>) that is already there is an error.");
+      "a run id (<name>.s<seed>.r<replicate>) that is already there is an error unless --replace.");
   cmd->add_option("scenario", options->scenario, "scenario TOML file")->required()->check(CLI::ExistingFile);
   cmd->add_option("-o,--output", options->output, "HDF5 run store to create or add to")->capture_default_str();
   cmd->add_option("--seed", options->seed, "override the scenario's seed");
   cmd->add_option("--replicates", options->replicates, "override the number of replicates")->check(CLI::PositiveNumber);
+  cmd->add_flag("--replace", options->replace, "replace runs with the same id instead of refusing them");
   add_threads_option(*cmd, options->common);
   add_output_options(*cmd, options->common);
   cmd->callback([options] { run_command(*options); });

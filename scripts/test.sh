@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=build
-flags=(-DCMAKE_BUILD_TYPE=Release -DCONTAGION_WERROR=ON)
+flags=(-DCMAKE_BUILD_TYPE=Release -DCONTAGION_WERROR=ON -DCONTAGION_BUILD_BENCH=ON)
 if [ "${1:-}" = "--sanitize" ]; then
   build=build-asan
   flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONTAGION_SANITIZE=ON -DCONTAGION_BUILD_BENCH=OFF -DCONTAGION_WERROR=ON)

@@ -179,13 +179,14 @@ bool RunStore::has_run(const std::string& id) const {
   return h5::exists(file_->handle.get(), "runs/" + id);
 }
 
-void RunStore::add_run(const RunRecord& r) {
+void RunStore::add_run(const RunRecord& r, OnExisting on_existing) {
   if (r.id.empty() || r.id.find('/') != std::string::npos || r.id == "." || r.id == "..")
     throw Error(fmt::format("run id '{}' is not a valid name (non-empty, no '/')", r.id));
   const hid_t f = file_->handle.get();
-  if (has_run(r.id))
-    throw Error(fmt::format("the store already holds a run '{}'; choose another seed or output file", r.id),
-                ErrorContext{path_});
+  if (has_run(r.id) && on_existing == OnExisting::error)
+    throw Error(
+        fmt::format("the store already holds a run '{}'; choose another seed or output file, or --replace", r.id),
+        ErrorContext{path_});
   if (!r.graph_id.empty() && !h5::exists(f, "graphs/" + r.graph_id))
     throw Error(fmt::format("run '{}' refers to graph '{}', which is not in the store", r.id, r.graph_id));
   ensure_group(f, "staging");
@@ -198,7 +199,9 @@ void RunStore::add_run(const RunRecord& r) {
     H5Ldelete(f, staged.c_str(), H5P_DEFAULT);
     throw;
   }
-  h5::check(H5Lmove(f, staged.c_str(), f, ("runs/" + r.id).c_str(), H5P_DEFAULT, H5P_DEFAULT), "move run " + r.id);
+  const std::string final_name = "runs/" + r.id;
+  if (has_run(r.id)) h5::check(H5Ldelete(f, final_name.c_str(), H5P_DEFAULT), "replace run " + r.id);
+  h5::check(H5Lmove(f, staged.c_str(), f, final_name.c_str(), H5P_DEFAULT, H5P_DEFAULT), "move run " + r.id);
 }
 
 void RunStore::commit() {

@@ -153,6 +153,7 @@ class Cli(unittest.TestCase):
         self.assertEqual(again.returncode, 1)
         self.assertIn("already holds a run 'cli-hk.s5.r0'", again.stderr)
         self.assertEqual(read_bytes(out), before)
+        self.assertEqual(run("run", self.scenario, "-o", out, "-q", "--replicates", "1", "--replace").returncode, 0)
         self.assertEqual(run("run", self.scenario, "-o", out, "-q", "--replicates", "1", "--seed", "6").returncode, 0)
         with h5py.File(out, "r") as f:
             self.assertEqual(sorted(f["runs"]), ["cli-hk.s5.r0", "cli-hk.s6.r0"])
@@ -186,9 +187,10 @@ class Cli(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         self.assertIn("not a contagion run store", r.stderr)
 
-    def test_demo(self):
-        r = run("demo", "-o", self.path("demo.h5"), "--threads", "2")
-        self.assertEqual(r.returncode, 0, r.stderr)
+    def test_demo_runs_again_into_the_same_file(self):
+        for _ in range(2):
+            r = run("demo", "-o", self.path("demo.h5"), "--threads", "2")
+            self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("consensus", r.stdout)
         with h5py.File(self.path("demo.h5"), "r") as f:
             (run_id,) = list(f["runs"])

@@ -96,10 +96,15 @@ TEST_CASE("a graph is stored once, and run ids are unique", "[store]") {
   store.add_run(record("r", id));
   CHECK(store.has_run("r"));
   CHECK_THROWS_WITH(store.add_run(record("r", id)), Contains("already holds a run 'r'"));
+  RunRecord newer = record("r", id);
+  newer.seed = 10;
+  store.add_run(newer, RunStore::OnExisting::replace);
   CHECK_THROWS_WITH(store.add_run(record("s", "g0000000000000000")), Contains("not in the store"));
   CHECK_THROWS_WITH(store.add_run(record("a/b", id)), Contains("not a valid name"));
   store.commit();
   CHECK(inspect_store(path.string()).graphs.size() == 1);
+  REQUIRE(inspect_store(path.string()).runs.size() == 1);
+  CHECK(inspect_store(path.string()).runs[0].seed == 10);  // replaced
   TinyGraph other;
   other.weight = {2.0f, 2.0f};
   CHECK(graph_content_id(other.arrays()) != id);

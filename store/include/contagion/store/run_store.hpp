@@ -32,9 +32,12 @@ class RunStore {
   /// the arrays); adding the same graph again returns the same id and writes nothing.
   std::string add_graph(const GraphArrays& graph);
   bool has_run(const std::string& id) const;
-  /// Writes one run; throws contagion::Error when the id is already taken or the record is
-  /// inconsistent (the staged group is then removed).
-  void add_run(const RunRecord& record);
+  /// What add_run does with a run whose id the store already holds.
+  enum class OnExisting { error, replace };
+  /// Writes one run; throws contagion::Error when the record is inconsistent (the staged group
+  /// is then removed) or, with OnExisting::error, when the id is already taken. A replaced run
+  /// is removed only once its successor is completely written.
+  void add_run(const RunRecord& record, OnExisting on_existing = OnExisting::error);
   /// Closes the file and renames the temporary copy over `path`.
   void commit();
 
