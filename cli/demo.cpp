@@ -34,7 +34,7 @@ void demo_command(const DemoOptions& o) {
   fmt::print("{}\n\nwrote {}: run '{}' (metrics: mean, variance, min, max, spread, clusters per step)\n",
              run_summary_text(record), o.output, record.id);
   fmt::print(
-      "next: contagion inspect {}   |   python3 -c \"import h5py; f = h5py.File('{}'); "
+      "next: contagion inspect {}   |   /usr/bin/python3 -c \"import h5py; f = h5py.File('{}'); "
       "print(f['runs/{}/metrics/spread'][:5])\"\n",
       o.output, o.output, record.id);
 }
