@@ -71,6 +71,20 @@ void BM_DeGrootSpMV(benchmark::State& state) {
   time_products(state, french_on_ba(state.range(0)));
 }
 
+/// The same number of edges on a ring lattice (k = 5 on each side): every gather is near the
+/// row's own node, so this measures the kernel when memory streams, not gathers, set the pace.
+const InfluenceMatrix& french_on_ring(std::int64_t edges) {
+  static std::map<std::int64_t, InfluenceMatrix> cache;
+  auto it = cache.find(edges);
+  if (it == cache.end())
+    it = cache.emplace(edges, InfluenceMatrix(ring_graph(static_cast<NodeId>(edges / 5), 5), InfluenceSpec{})).first;
+  return it->second;
+}
+
+void BM_DeGrootSpMVRing(benchmark::State& state) {
+  time_products(state, french_on_ring(state.range(0)));
+}
+
 /// The same product with a weight per arc (weighted by tie strength): the general kernel.
 const InfluenceMatrix& weighted_on_ba(std::int64_t edges) {
   static std::map<std::int64_t, InfluenceMatrix> cache;
@@ -112,6 +126,7 @@ void sizes(benchmark::internal::Benchmark* b) {
 
 BENCHMARK(BM_DeGrootSpMV)->Apply(sizes);
 BENCHMARK(BM_DeGrootSpMVWeighted)->Apply(sizes);
+BENCHMARK(BM_DeGrootSpMVRing)->Apply(sizes);
 BENCHMARK(BM_DeGrootModelStep)->Apply(sizes);
 
 }  // namespace

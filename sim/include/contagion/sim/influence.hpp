@@ -51,17 +51,33 @@ class InfluenceMatrix {
 
   /// sum over row i's arcs e of w_e * value_at(e). Every kernel (all models, any number of
   /// topics, any delays) sums through here, so they round identically: a delay of 0 is DeGroot
-  /// bit for bit. Uniform rows multiply once: w_i * sum_e value_at(e).
+  /// bit for bit. Uniform rows multiply once: w_i * sum_e value_at(e). Four partial sums
+  /// (arcs e = 0, 1, 2, 3 mod 4 of the row) break the chain of dependent additions; they are
+  /// combined as (s0 + s1) + (s2 + s3), the same for every thread count.
   template <class ValueAt>
   double arc_sum(NodeId i, ValueAt&& value_at) const noexcept {
     const auto offsets = graph_.offsets();
-    double sum = 0.0;
+    const EdgeId begin = offsets[i], end = offsets[i + 1];
+    double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+    EdgeId e = begin;
     if (!row_weight_.empty()) {
-      for (EdgeId e = offsets[i]; e < offsets[i + 1]; ++e) sum += value_at(e);
-      return row_weight_[i] * sum;
+      for (; e + 4 <= end; e += 4) {
+        s0 += value_at(e);
+        s1 += value_at(e + 1);
+        s2 += value_at(e + 2);
+        s3 += value_at(e + 3);
+      }
+      for (; e < end; ++e) s0 += value_at(e);
+      return row_weight_[i] * ((s0 + s1) + (s2 + s3));
     }
-    for (EdgeId e = offsets[i]; e < offsets[i + 1]; ++e) sum += offdiag_[e] * value_at(e);
-    return sum;
+    for (; e + 4 <= end; e += 4) {
+      s0 += offdiag_[e] * value_at(e);
+      s1 += offdiag_[e + 1] * value_at(e + 1);
+      s2 += offdiag_[e + 2] * value_at(e + 2);
+      s3 += offdiag_[e + 3] * value_at(e + 3);
+    }
+    for (; e < end; ++e) s0 += offdiag_[e] * value_at(e);
+    return (s0 + s1) + (s2 + s3);
   }
 
   /// (W x)_i for one opinion per node: w_ii x_i + sum_j w_ij x_j.
