@@ -16,10 +16,19 @@ extern "C" void on_signal(int) {
   g_stop.store(true);
 }
 
-double last_value(const RunRecord& r, const std::string& metric) {
-  for (const auto& m : r.metrics)
-    if (m.name == metric && !m.values.empty()) return m.values[m.values.size() - m.columns];
-  return std::nan("");
+/// Mean and spread (max - min) of the first column of the final state.
+std::pair<double, double> final_mean_and_spread(const RunRecord& r) {
+  const std::size_t columns = std::max<std::size_t>(r.final_columns, 1);
+  const std::size_t n = r.final_state.size() / columns;
+  if (n == 0) return {std::nan(""), std::nan("")};
+  double sum = 0.0, lo = r.final_state[0], hi = r.final_state[0];
+  for (std::size_t i = 0; i < n; ++i) {
+    const double x = r.final_state[i * columns];
+    sum += x;
+    lo = std::min(lo, x);
+    hi = std::max(hi, x);
+  }
+  return {sum / static_cast<double>(n), hi - lo};
 }
 
 }  // namespace
@@ -101,7 +110,7 @@ std::string run_summary_text(const RunRecord& r) {
     if (p.name == "converged") converged = std::get<bool>(p.value);
     if (p.name == "interrupted") interrupted = std::get<bool>(p.value);
   }
-  const double mean = last_value(r, "mean"), spread = last_value(r, "spread");
+  const auto [mean, spread] = final_mean_and_spread(r);
   const std::string outcome = interrupted ? "interrupted" : converged ? "converged" : "stopped at max_steps";
   std::string line = fmt::format("{}: {} {} after {} steps in {:.3f} s", r.id, r.model, outcome, steps, r.wall_s);
   if (!std::isnan(spread) && spread <= 1e-6)

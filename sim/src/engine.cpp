@@ -32,7 +32,7 @@ class MetricRecorder {
   void append(std::span<const double> state, std::size_t columns, std::size_t& s) {
     for (const Metric m : settings_.metrics) {
       for (std::size_t c = 0; c < columns; ++c)
-        series_[s].values.push_back(compute_metric(m, state, columns, c, settings_.cluster_gap, settings_.threads));
+        series_[s].values.push_back(compute_metric(m, state, columns, c, settings_.metric_options, settings_.threads));
       ++s;
     }
   }
@@ -72,10 +72,11 @@ EngineResult run_model(Model& model, std::span<const double> initial, const Engi
     ++t;
     last_taken = false;
     if (t % settings.metrics_every == 0) {
-      metrics.take(model, static_cast<double>(t));
+      metrics.take(model, static_cast<double>(t) * model.dt());
       last_taken = true;
     }
-    if (result.states && t % settings.states_every == 0) record_state(*result.states, model, static_cast<double>(t));
+    if (result.states && t % settings.states_every == 0)
+      record_state(*result.states, model, static_cast<double>(t) * model.dt());
     if (result.last_change <= settings.tolerance) {
       result.converged = true;
       break;
@@ -86,7 +87,7 @@ EngineResult run_model(Model& model, std::span<const double> initial, const Engi
       break;
     }
   }
-  if (!last_taken) metrics.take(model, static_cast<double>(t));
+  if (!last_taken) metrics.take(model, static_cast<double>(t) * model.dt());
 
   result.steps = t;
   result.time = metrics.time();

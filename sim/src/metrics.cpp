@@ -25,6 +25,8 @@ std::string to_string(Metric metric) {
       return "spread";
     case Metric::clusters:
       return "clusters";
+    case Metric::above:
+      return "above";
   }
   return "?";
 }
@@ -36,11 +38,12 @@ std::vector<Metric> all_metrics() {
 Metric parse_metric(const std::string& name) {
   for (const Metric m : all_metrics())
     if (to_string(m) == name) return m;
-  throw Error(fmt::format("unknown metric '{}' (mean, variance, min, max, spread, clusters)", name));
+  if (name == "above") return Metric::above;
+  throw Error(fmt::format("unknown metric '{}' (mean, variance, min, max, spread, clusters, above)", name));
 }
 
 double compute_metric(Metric metric, std::span<const double> state, std::size_t columns, std::size_t column,
-                      double cluster_gap, int threads) {
+                      const MetricOptions& options, int threads) {
   const std::size_t n = columns == 0 ? 0 : state.size() / columns;
   if (n == 0) return std::numeric_limits<double>::quiet_NaN();
   auto at = [&](std::size_t i) { return state[i * columns + column]; };
@@ -80,9 +83,13 @@ double compute_metric(Metric metric, std::span<const double> state, std::size_t 
       std::sort(sorted.begin(), sorted.end());
       double count = 1.0;
       for (std::size_t i = 1; i < n; ++i)
-        if (sorted[i] - sorted[i - 1] > cluster_gap) count += 1.0;
+        if (sorted[i] - sorted[i - 1] > options.cluster_gap) count += 1.0;
       return count;
     }
+    case Metric::above:
+      return detail::deterministic_sum(n, threads,
+                                       [&](std::size_t i) { return at(i) > options.threshold ? 1.0 : 0.0; }) /
+             static_cast<double>(n);
   }
   return std::numeric_limits<double>::quiet_NaN();
 }

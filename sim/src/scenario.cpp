@@ -25,7 +25,8 @@ EngineSettings engine_from_config(const ConfigTable& run, const ConfigTable& rec
   s.tolerance = run.number_in("tolerance", {-1.7976931348623157e308, 1.7976931348623157e308, true, true}, 1e-9);
   s.metrics_every = static_cast<std::uint64_t>(record.integer_in("metrics_every", 1, INT64_MAX, 1));
   s.states_every = static_cast<std::uint64_t>(record.integer_in("states_every", 0, INT64_MAX, 0));
-  s.cluster_gap = record.number_in("cluster_gap", Range::greater_than(0.0), 1e-3);
+  s.metric_options.cluster_gap = record.number_in("cluster_gap", Range::greater_than(0.0), 1e-3);
+  s.metric_options.threshold = record.number_in("threshold", Range::finite(), 0.5);
   if (record.has("metrics")) {
     s.metrics.clear();
     for (const auto& name : record.strings("metrics")) {

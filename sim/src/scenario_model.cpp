@@ -10,6 +10,7 @@
 #include "contagion/sim/averaging.hpp"
 #include "contagion/sim/bounded_confidence.hpp"
 #include "contagion/sim/delayed_degroot.hpp"
+#include "contagion/sim/emotion_contagion.hpp"
 #include "contagion/sim/expressed_private.hpp"
 #include "contagion/sim/node_values.hpp"
 #include "contagion/sim/scenario.hpp"
@@ -138,13 +139,24 @@ Factory deffuant_weisbuch(const ConfigTable& t, const Graph& g) {
   return [g, p] { return std::make_unique<DeffuantWeisbuch>(g, p); };
 }
 
+Factory emotion_contagion(const ConfigTable& t, const Graph& g) {
+  EmotionContagionParams p;
+  p.expressiveness = node_parameter(t, "expressiveness", g, 1.0, Range::unit());
+  p.openness = node_parameter(t, "openness", g, 1.0, Range::unit());
+  p.amplification = node_parameter(t, "amplification", g, 0.0, Range::unit());
+  p.bias = node_parameter(t, "bias", g, 0.5, Range::unit());
+  p.channel_from_tie_strength = t.choice("channel", {"weight", "tie_strength"}, "weight") == "tie_strength";
+  p.dt = t.number_in("dt", Range::greater_than(0.0), 0.1);
+  return [g, p] { return std::make_unique<EmotionContagion>(g, p); };
+}
+
 }  // namespace
 
 std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, const Graph& graph, std::uint64_t seed,
                                                           const std::string& base_dir, std::size_t* columns) {
   *columns = 1;
   const std::string type = t.choice("type", {"degroot", "friedkin_johnsen", "delayed_degroot", "expressed_private",
-                                             "hegselmann_krause", "deffuant_weisbuch"});
+                                             "hegselmann_krause", "deffuant_weisbuch", "emotion_contagion"});
   Factory factory;
   if (type == "degroot")
     factory = degroot(t, graph, columns);
@@ -156,8 +168,10 @@ std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, 
     factory = expressed_private(t, graph);
   else if (type == "hegselmann_krause")
     factory = hegselmann_krause(t, graph);
-  else
+  else if (type == "deffuant_weisbuch")
     factory = deffuant_weisbuch(t, graph);
+  else
+    factory = emotion_contagion(t, graph);
   try {
     factory();  // construct once now, so that bad parameters fail when the scenario is read
   } catch (const Error& e) {

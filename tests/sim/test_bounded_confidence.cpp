@@ -23,7 +23,7 @@ std::vector<double> state(const Model& m) {
   return {m.state().begin(), m.state().end()};
 }
 double clusters(const Model& m, double gap) {
-  return compute_metric(Metric::clusters, m.state(), 1, 0, gap, 1);
+  return compute_metric(Metric::clusters, m.state(), 1, 0, {gap}, 1);
 }
 }  // namespace
 

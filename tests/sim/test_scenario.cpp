@@ -157,12 +157,16 @@ TEST_CASE("every model type reads its parameters", "[sim][scenario]") {
         "type = \"delayed_degroot\"\ndelays = \"random\"\nmax_delay = 4",
         "type = \"expressed_private\"\nresilience = 0.4\nsusceptibility = 0.9",
         "type = \"hegselmann_krause\"\nepsilon = 0.2\nmixing = \"complete\"",
-        "type = \"deffuant_weisbuch\"\nepsilon = 0.3\nmu = 0.2\ninclusive = true"}) {
+        "type = \"deffuant_weisbuch\"\nepsilon = 0.3\nmu = 0.2\ninclusive = true",
+        "type = \"emotion_contagion\"\nexpressiveness = 0.8\nopenness = 0.5\namplification = 1.0\nbias = 0.7\ndt = "
+        "0.05"}) {
     INFO(model);
     const Scenario s = parse_scenario(head + "[model]\n" + model + "\n", "s.toml");
     const auto r = run_scenario(s, 0, 1);
     CHECK(std::get<std::int64_t>(*contagion::find_parameter(r.results, "steps")) <= 5);
   }
+  CHECK_THAT(error_of(head + "[model]\ntype = \"emotion_contagion\"\ndt = 0.5\n"),
+             Contains("[model]") && Contains("use a smaller dt"));
   CHECK_THAT(error_of(head + "[model]\ntype = \"deffuant_weisbuch\"\nmu = 0.7\n"),
              Contains("model.mu = 0.7 is outside (0, 0.5]"));
   CHECK_THAT(error_of(head + "[model]\ntype = \"degroot\"\ninfluence = \"lazy\"\nalpha = 1.0\n"),

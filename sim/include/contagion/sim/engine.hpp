@@ -20,7 +20,7 @@ struct EngineSettings {
   std::uint64_t metrics_every = 1;  ///< k >= 1
   std::uint64_t states_every = 0;   ///< 0: do not record states
   std::vector<Metric> metrics = all_metrics();
-  double cluster_gap = 1e-3;  ///< gap that separates opinion clusters
+  MetricOptions metric_options;  ///< cluster gap, threshold
   std::uint64_t seed = 0;
   std::uint64_t replicate = 0;
   int threads = 1;
@@ -31,7 +31,7 @@ struct EngineResult {
   bool converged = false;    ///< stopped by the tolerance
   bool interrupted = false;  ///< stopped by the stop flag
   double last_change = 0.0;
-  std::vector<double> time;           ///< steps at which metrics were taken
+  std::vector<double> time;           ///< times (steps x model.dt()) at which metrics were taken
   std::vector<MetricSeries> metrics;  ///< "mean", ..., and "<extra>_mean" for extra states
   std::optional<StateSeries> states;
   std::vector<double> final_state;

@@ -50,6 +50,9 @@ class Model {
   virtual std::span<const double> state() const = 0;
   /// Other states worth observing, with their names (empty for most models).
   virtual std::vector<NamedState> extra_states() const { return {}; }
+  /// Time that one step represents (1 for discrete-time models; the Euler step for
+  /// continuous-time ones). The engine's time axis is steps x dt.
+  virtual double dt() const { return 1.0; }
 
  protected:
   /// Checks reset()'s input size; throws contagion::Error otherwise.
