@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 
 namespace contagion::cli {
@@ -109,6 +110,18 @@ std::string run_summary_text(const RunRecord& r) {
     if (p.name == "steps") steps = std::get<std::int64_t>(p.value);
     if (p.name == "converged") converged = std::get<bool>(p.value);
     if (p.name == "interrupted") interrupted = std::get<bool>(p.value);
+  }
+  const bool compartments =
+      std::any_of(r.metrics.begin(), r.metrics.end(), [](const MetricSeries& m) { return m.name == "coverage"; });
+  if (compartments) {  // a spreading model: its own observations say more than opinion statistics
+    std::string line = fmt::format("{}: {} {} after {} steps in {:.3f} s;", r.id, r.model,
+                                   interrupted ? "interrupted"
+                                   : converged ? "ended"
+                                               : "stopped at max_steps",
+                                   steps, r.wall_s);
+    for (const auto& m : r.metrics)
+      if (!m.values.empty()) line += fmt::format(" {} {:.4g}", m.name, m.values.back());
+    return line;
   }
   const auto [mean, spread] = final_mean_and_spread(r);
   const std::string outcome = interrupted ? "interrupted" : converged ? "converged" : "stopped at max_steps";

@@ -10,16 +10,23 @@ namespace {
 /// Appends one row of every metric for the model's state and extra states.
 class MetricRecorder {
  public:
-  MetricRecorder(const Model& model, const EngineSettings& settings) : settings_(settings) {
-    add_series("", model.columns());
-    for (const auto& extra : model.extra_states()) add_series(extra.name + "_", model.columns());
+  MetricRecorder(const Model& model, const EngineSettings& settings)
+      : settings_(settings), opinions_(model.has_opinions()) {
+    if (opinions_) {
+      add_series("", model.columns());
+      for (const auto& extra : model.extra_states()) add_series(extra.name + "_", model.columns());
+    }
+    for (const auto& o : model.observations()) series_.push_back({o.name, {}, 1});
   }
 
   void take(const Model& model, double time) {
     result_time_.push_back(time);
     std::size_t s = 0;
-    append(model.state(), model.columns(), s);
-    for (const auto& extra : model.extra_states()) append(extra.values, model.columns(), s);
+    if (opinions_) {
+      append(model.state(), model.columns(), s);
+      for (const auto& extra : model.extra_states()) append(extra.values, model.columns(), s);
+    }
+    for (const auto& o : model.observations()) series_[s++].values.push_back(o.value);
   }
 
   std::vector<double> time() { return std::move(result_time_); }
@@ -38,6 +45,7 @@ class MetricRecorder {
   }
 
   const EngineSettings& settings_;
+  bool opinions_;
   std::vector<double> result_time_;
   std::vector<MetricSeries> series_;
 };

@@ -3,11 +3,13 @@
 #include <fast_float/fast_float.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 
 #include "contagion/core/error.hpp"
+#include "contagion/core/random.hpp"
 
 namespace contagion::sim {
 
@@ -43,7 +45,7 @@ std::vector<double> read_numbers(const std::string& path) {
 NodeValuesSpec node_values_from_config(const ConfigTable& t, const std::string& base_dir) {
   NodeValuesSpec spec;
   const std::string kind =
-      t.choice("distribution", {"uniform", "normal", "linspace", "values", "file", "attribute"}, "uniform");
+      t.choice("distribution", {"uniform", "normal", "linspace", "values", "file", "attribute", "seeds"}, "uniform");
   if (kind == "uniform" || kind == "linspace") {
     spec.kind = kind == "uniform" ? NodeValuesSpec::Kind::uniform : NodeValuesSpec::Kind::linspace;
     spec.low = t.number_in("low", Range::finite(), 0.0);
@@ -61,9 +63,30 @@ NodeValuesSpec node_values_from_config(const ConfigTable& t, const std::string& 
     std::filesystem::path file = t.string("path");
     if (file.is_relative()) file = std::filesystem::path(base_dir) / file;
     spec.values = read_numbers(file.string());
-  } else {
+  } else if (kind == "attribute") {
     spec.kind = NodeValuesSpec::Kind::attribute;
     spec.attribute = t.string("name");
+  } else {
+    spec.kind = NodeValuesSpec::Kind::seeds;
+    const int given = int{t.has("nodes")} + int{t.has("fraction")} + int{t.has("top_degree")} + int{t.has("block")};
+    if (given != 1) t.fail("distribution", "seeds need exactly one of: nodes, fraction, top_degree, block");
+    if (t.has("nodes")) {
+      spec.seeds = NodeValuesSpec::Seeds::nodes;
+      for (const auto v : t.integers("nodes")) {
+        if (v < 0) t.fail("nodes", fmt::format("node {} is negative", v));
+        spec.seed_nodes.push_back(static_cast<std::uint64_t>(v));
+      }
+    } else if (t.has("fraction")) {
+      spec.seeds = NodeValuesSpec::Seeds::fraction;
+      spec.fraction = t.number_in("fraction", Range::unit());
+    } else if (t.has("top_degree")) {
+      spec.seeds = NodeValuesSpec::Seeds::top_degree;
+      spec.top_degree = static_cast<std::uint64_t>(t.integer_in("top_degree", 0, INT64_MAX));
+    } else {
+      spec.seeds = NodeValuesSpec::Seeds::block;
+      spec.block = t.number_in("block", Range::finite());
+    }
+    spec.seed_value = t.number_in("value", Range::finite(), 1.0);
   }
   return spec;
 }
@@ -75,6 +98,16 @@ void check_node_values(const NodeValuesSpec& spec, const Graph& graph, std::size
       throw Error(fmt::format("{} values given; the graph has {} nodes x {} columns = {}", spec.values.size(),
                               graph.num_nodes(), columns, expected),
                   t.where());
+  } else if (spec.kind == NodeValuesSpec::Kind::seeds) {
+    if (spec.seeds == NodeValuesSpec::Seeds::nodes)
+      for (const auto v : spec.seed_nodes)
+        if (v >= graph.num_nodes())
+          t.fail("nodes", fmt::format("seed node {} is not a node of the graph (0..{})", v, graph.num_nodes() - 1));
+    if (spec.seeds == NodeValuesSpec::Seeds::top_degree && spec.top_degree > graph.num_nodes())
+      t.fail("top_degree", fmt::format("top_degree = {} exceeds the {} nodes", spec.top_degree, graph.num_nodes()));
+    if (spec.seeds == NodeValuesSpec::Seeds::block && !graph.has_attribute("block"))
+      t.fail("block",
+             "the graph has no node attribute 'block' (stochastic_block_model and two_cliques_bridge have one)");
   } else if (spec.kind == NodeValuesSpec::Kind::attribute) {
     if (!graph.has_attribute(spec.attribute))
       t.fail("name", fmt::format("the graph has no node attribute '{}'", spec.attribute));
@@ -83,6 +116,41 @@ void check_node_values(const NodeValuesSpec& spec, const Graph& graph, std::size
       if (!std::isfinite(values[i]))
         t.fail("name", fmt::format("node attribute '{}' is not finite at node {}", spec.attribute, i));
   }
+}
+
+std::vector<NodeId> seed_nodes(const NodeValuesSpec& spec, const Graph& graph, const StreamKey& key) {
+  const NodeId n = graph.num_nodes();
+  std::vector<NodeId> chosen;
+  switch (spec.seeds) {
+    case NodeValuesSpec::Seeds::nodes:
+      for (const auto v : spec.seed_nodes) chosen.push_back(static_cast<NodeId>(v));
+      break;
+    case NodeValuesSpec::Seeds::fraction: {
+      // The first k of a Fisher–Yates shuffle: k distinct nodes, every k-subset equally likely.
+      const auto k = static_cast<NodeId>(std::llround(spec.fraction * n));
+      std::vector<NodeId> order(n);
+      for (NodeId i = 0; i < n; ++i) order[i] = i;
+      RandomStream rng(key);
+      for (NodeId i = 0; i < k; ++i) std::swap(order[i], order[i + rng.below(n - i)]);
+      chosen.assign(order.begin(), order.begin() + k);
+      break;
+    }
+    case NodeValuesSpec::Seeds::top_degree: {
+      std::vector<NodeId> order(n);
+      for (NodeId i = 0; i < n; ++i) order[i] = i;
+      std::stable_sort(order.begin(), order.end(),
+                       [&](NodeId a, NodeId b) { return graph.degree(a) > graph.degree(b); });
+      chosen.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(spec.top_degree));
+      break;
+    }
+    case NodeValuesSpec::Seeds::block: {
+      const auto& block = graph.attribute("block");
+      for (NodeId i = 0; i < n; ++i)
+        if (block[i] == spec.block) chosen.push_back(i);
+      break;
+    }
+  }
+  return chosen;
 }
 
 std::vector<double> make_node_values(const NodeValuesSpec& spec, const Graph& graph, std::size_t columns,
@@ -117,6 +185,10 @@ std::vector<double> make_node_values(const NodeValuesSpec& spec, const Graph& gr
         for (std::size_t c = 0; c < columns; ++c) x[i * columns + c] = a[i];
       break;
     }
+    case NodeValuesSpec::Kind::seeds:
+      for (const NodeId v : seed_nodes(spec, graph, key))
+        for (std::size_t c = 0; c < columns; ++c) x[std::size_t{v} * columns + c] = spec.seed_value;
+      break;
   }
   return x;
 }

@@ -68,8 +68,15 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name,
   s.engine = engine_from_config(root.table_or_empty("run"), root.table_or_empty("record"));
   root.finish();
 
-  // Check the initial state now rather than at run time.
+  // Check the initial state now rather than at run time: its description, then its values
+  // against the model's state space (emotion levels in [0, 1], compartments 0/1/2, ...).
   check_node_values(s.initial, s.graph, s.columns, initial);
+  try {
+    s.make_model()->reset(initial_state(s, 0));
+  } catch (const Error& e) {
+    if (!e.context().file.empty()) throw;
+    throw Error(e.message(), initial.where());
+  }
   // Record the values in effect, overrides included.
   s.parameters = root.parameters();
   for (auto& p : s.parameters) {

@@ -11,6 +11,7 @@
 #include "contagion/sim/bounded_confidence.hpp"
 #include "contagion/sim/delayed_degroot.hpp"
 #include "contagion/sim/emotion_contagion.hpp"
+#include "contagion/sim/epidemic.hpp"
 #include "contagion/sim/expressed_private.hpp"
 #include "contagion/sim/node_values.hpp"
 #include "contagion/sim/scenario.hpp"
@@ -150,13 +151,28 @@ Factory emotion_contagion(const ConfigTable& t, const Graph& g) {
   return [g, p] { return std::make_unique<EmotionContagion>(g, p); };
 }
 
+Factory epidemic(const ConfigTable& t, const Graph& g) {
+  EpidemicParams p;
+  const std::string kind = t.choice("kind", {"si", "sis", "sir"}, "sir");
+  p.kind = kind == "si" ? EpidemicKind::si : kind == "sis" ? EpidemicKind::sis : EpidemicKind::sir;
+  p.transmission = t.number_in("transmission", Range::unit(), 0.1);
+  const std::string scale = t.choice("transmission_scale", {"none", "weight", "tie_strength"}, "none");
+  p.scale = scale == "none"     ? EpidemicParams::Scale::none
+            : scale == "weight" ? EpidemicParams::Scale::weight
+                                : EpidemicParams::Scale::tie_strength;
+  if (p.kind != EpidemicKind::si) p.recovery = node_parameter(t, "recovery", g, 0.1, Range::unit());
+  p.spontaneous = t.number_in("spontaneous", Range::unit(), 0.0);
+  return [g, p] { return std::make_unique<DiscreteEpidemic>(g, p); };
+}
+
 }  // namespace
 
 std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, const Graph& graph, std::uint64_t seed,
                                                           const std::string& base_dir, std::size_t* columns) {
   *columns = 1;
-  const std::string type = t.choice("type", {"degroot", "friedkin_johnsen", "delayed_degroot", "expressed_private",
-                                             "hegselmann_krause", "deffuant_weisbuch", "emotion_contagion"});
+  const std::string type =
+      t.choice("type", {"degroot", "friedkin_johnsen", "delayed_degroot", "expressed_private", "hegselmann_krause",
+                        "deffuant_weisbuch", "emotion_contagion", "epidemic"});
   Factory factory;
   if (type == "degroot")
     factory = degroot(t, graph, columns);
@@ -170,8 +186,10 @@ std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, 
     factory = hegselmann_krause(t, graph);
   else if (type == "deffuant_weisbuch")
     factory = deffuant_weisbuch(t, graph);
-  else
+  else if (type == "emotion_contagion")
     factory = emotion_contagion(t, graph);
+  else
+    factory = epidemic(t, graph);
   try {
     factory();  // construct once now, so that bad parameters fail when the scenario is read
   } catch (const Error& e) {

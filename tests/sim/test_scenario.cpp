@@ -241,6 +241,29 @@ TEST_CASE("delayed DeGroot takes an explicit history from a file", "[sim][scenar
              Contains("[model.history_file]") && Contains("needs 2 states of 4 nodes = 8"));
 }
 
+TEST_CASE("an epidemic scenario with seeds records compartment fractions", "[sim][scenario]") {
+  const std::string text =
+      "[graph]\ngenerator = \"barabasi_albert\"\nn = 2000\nm = 3\n"
+      "[model]\ntype = \"epidemic\"\nkind = \"sir\"\ntransmission = 0.2\nrecovery = 0.3\n"
+      "[initial]\ndistribution = \"seeds\"\ntop_degree = 5\n"
+      "[run]\nmax_steps = 500\ntolerance = 0\n";
+  const auto r = run_scenario(parse_scenario(text, "s.toml"), 0, 2);
+  std::vector<std::string> names;
+  for (const auto& m : r.metrics) names.push_back(m.name);
+  CHECK(names == std::vector<std::string>{"S", "I", "R", "coverage"});
+  CHECK(std::get<bool>(*contagion::find_parameter(r.results, "converged")));  // no infected left
+  CHECK(r.metrics[1].values.back() == 0.0);
+  CHECK(r.metrics[3].values.front() == 5.0 / 2000);
+  CHECK(r.metrics[3].values.back() > 0.1);
+  // Without seeds the default uniform initial state is not a valid set of compartments.
+  const std::string unseeded = text.substr(0, text.find("[initial]")) + "[run]\nmax_steps = 5\n";
+  CHECK_THAT(error_of(unseeded), Contains("[initial]") && Contains("the states are 0 (S), 1 (I), 2 (R)"));
+  CHECK_THAT(error_of(replace(text, "top_degree = 5", "nodes = [1, 5000]")),
+             Contains("[initial.nodes]") && Contains("seed node 5000 is not a node"));
+  CHECK_THAT(error_of(replace(text, "top_degree = 5", "top_degree = 5\nfraction = 0.1")),
+             Contains("exactly one of: nodes, fraction, top_degree, block"));
+}
+
 TEST_CASE("tie strength from edge overlap", "[sim][scenario]") {
   const Scenario s = parse_scenario(
       "[graph]\ngenerator = \"two_cliques_bridge\"\nclique_size = 5\ntie_strength = \"overlap\"\n"

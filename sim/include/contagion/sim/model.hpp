@@ -23,6 +23,13 @@ struct StepContext {
   int threads = 1;
 };
 
+/// A number a model reports about its own state each time metrics are taken (the fraction
+/// of nodes in a compartment, the coverage so far, ...); stored as metrics/<name>.
+struct Observation {
+  std::string name;
+  double value = 0.0;
+};
+
 /// A further state vector to observe (EPO's expressed opinions, ...).
 struct NamedState {
   std::string name;
@@ -50,6 +57,11 @@ class Model {
   virtual std::span<const double> state() const = 0;
   /// Other states worth observing, with their names (empty for most models).
   virtual std::vector<NamedState> extra_states() const { return {}; }
+  /// The model's own observations, the same names at every call (empty for most models).
+  virtual std::vector<Observation> observations() const { return {}; }
+  /// False for models whose state holds categories (compartments), not opinions: the
+  /// opinion metrics (mean, variance, ...) are then not taken.
+  virtual bool has_opinions() const { return true; }
   /// Time that one step represents (1 for discrete-time models; the Euler step for
   /// continuous-time ones). The engine's time axis is steps x dt.
   virtual double dt() const { return 1.0; }

@@ -1,0 +1,65 @@
+#pragma once
+// Discrete-time compartmental spreading on a graph: SI, SIS and SIR (MODELS.md §A7), with an
+// optional spontaneous infection rate, which makes SIS the discrete SISa of Hill et al. (2010)
+// in graph-tool's form (§A5.2).
+//
+// Synchronous steps (the NDlib / graph-tool convention): at step t every susceptible node i
+// becomes infected with probability
+//   P(S -> I) = r + (1 - r) [1 - prod_{j in N(i), j infected at t} (1 - beta_ij)],
+// every node infected at t recovers with probability gamma_i (SIS: back to S; SIR: to R; SI:
+// never), and nodes infected during step t neither infect nor recover before step t + 1.
+// beta_ij = beta, or beta times the arc's weight or tie strength (clipped to [0, 1]). With the
+// graph convention (arc i -> j: i attends to j), i is exposed to the j in its row.
+//
+// Each node draws at most one uniform number per step, from the stream (seed, replicate, step,
+// node): a run is the same for any thread count. States are 0 = S, 1 = I, 2 = R.
+
+#include <cstdint>
+#include <vector>
+
+#include "contagion/sim/graph.hpp"
+#include "contagion/sim/model.hpp"
+
+namespace contagion::sim {
+
+enum class EpidemicKind { si, sis, sir };
+
+struct EpidemicParams {
+  EpidemicKind kind = EpidemicKind::sir;
+  double transmission = 0.1;  ///< beta, per infected contact and step, in [0, 1]
+  enum class Scale { none, weight, tie_strength } scale = Scale::none;  ///< beta_ij = beta * omega_ij
+  NodeParameter recovery = 0.1;                                         ///< gamma_i per step, in [0, 1] (SIS, SIR)
+  double spontaneous = 0.0;                                             ///< r per step, in [0, 1]
+};
+
+class DiscreteEpidemic final : public Model {
+ public:
+  DiscreteEpidemic(Graph graph, EpidemicParams params);
+
+  std::string_view name() const override { return "epidemic"; }
+  NodeId num_nodes() const override { return graph_.num_nodes(); }
+  bool has_opinions() const override { return false; }
+  /// Initial states: 0 (S), 1 (I) or 2 (R, SIR only) for every node.
+  void reset(std::span<const double> initial) override;
+  /// Returns how many nodes could change state at the next step (0: absorbed).
+  double step(const StepContext& context) override;
+  /// The states as numbers 0, 1, 2.
+  std::span<const double> state() const override;
+  /// Fractions in S, I (and R), and coverage: the fraction ever infected.
+  std::vector<Observation> observations() const override;
+
+  std::span<const std::uint8_t> compartments() const noexcept { return state_; }
+
+ private:
+  double infection_probability(NodeId i) const noexcept;
+  double active_nodes(int threads) const;
+
+  Graph graph_;
+  EpidemicParams params_;
+  std::vector<double> beta_;  // per arc when scaled, else empty
+  std::vector<double> gamma_;
+  std::vector<std::uint8_t> state_, next_, ever_;
+  mutable std::vector<double> view_;  // state() as numbers, filled on demand
+};
+
+}  // namespace contagion::sim

@@ -1,0 +1,115 @@
+#include "contagion/sim/epidemic.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "contagion/core/error.hpp"
+#include "contagion/core/random.hpp"
+#include "parallel.hpp"
+
+namespace contagion::sim {
+namespace {
+constexpr std::uint8_t kS = 0, kI = 1, kR = 2;
+}
+
+DiscreteEpidemic::DiscreteEpidemic(Graph graph, EpidemicParams params)
+    : graph_(std::move(graph)), params_(std::move(params)) {
+  const NodeId n = graph_.num_nodes();
+  if (!(params_.transmission >= 0.0 && params_.transmission <= 1.0))
+    throw ParameterError("transmission", fmt::format("{}", params_.transmission), "[0, 1]");
+  if (!(params_.spontaneous >= 0.0 && params_.spontaneous <= 1.0))
+    throw ParameterError("spontaneous", fmt::format("{}", params_.spontaneous), "[0, 1]");
+  params_.recovery.validate("recovery", n, 0.0, 1.0);
+  if (params_.scale != EpidemicParams::Scale::none) {
+    const auto omega = params_.scale == EpidemicParams::Scale::weight ? graph_.weights() : graph_.tie_strengths();
+    beta_.resize(graph_.num_arcs());
+    for (EdgeId e = 0; e < beta_.size(); ++e) beta_[e] = std::clamp(params_.transmission * omega[e], 0.0, 1.0);
+  }
+  gamma_.resize(n);
+  for (NodeId i = 0; i < n; ++i) gamma_[i] = params_.kind == EpidemicKind::si ? 0.0 : params_.recovery[i];
+  state_.assign(n, kS);
+  next_ = ever_ = state_;
+}
+
+void DiscreteEpidemic::reset(std::span<const double> initial) {
+  check_initial_size(initial);
+  const double highest = params_.kind == EpidemicKind::sir ? 2.0 : 1.0;
+  for (std::size_t i = 0; i < initial.size(); ++i) {
+    const double v = initial[i];
+    if (!(v == 0.0 || v == 1.0 || (v == 2.0 && highest == 2.0)))
+      throw Error(fmt::format("initial state of node {} is {}; the states are 0 (S), 1 (I){}", i, v,
+                              highest == 2.0 ? ", 2 (R)" : ""));
+    state_[i] = static_cast<std::uint8_t>(v);
+    ever_[i] = state_[i] != kS;
+  }
+}
+
+double DiscreteEpidemic::infection_probability(NodeId i) const noexcept {
+  const auto offsets = graph_.offsets();
+  const auto targets = graph_.targets();
+  double escape = 1.0;  // probability that no infected neighbour transmits
+  if (beta_.empty()) {
+    std::uint32_t infected = 0;
+    for (EdgeId e = offsets[i]; e < offsets[i + 1]; ++e) infected += state_[targets[e]] == kI;
+    if (infected > 0) escape = std::pow(1.0 - params_.transmission, static_cast<double>(infected));
+  } else {
+    for (EdgeId e = offsets[i]; e < offsets[i + 1]; ++e)
+      if (state_[targets[e]] == kI) escape *= 1.0 - beta_[e];
+  }
+  const double r = params_.spontaneous;
+  return r + (1.0 - r) * (1.0 - escape);
+}
+
+double DiscreteEpidemic::step(const StepContext& context) {
+  detail::parallel_for(state_.size(), context.threads, [&](std::size_t i) {
+    const auto node = static_cast<NodeId>(i);
+    const std::uint8_t s = state_[i];
+    next_[i] = s;
+    if (s == kS) {
+      const double p = infection_probability(node);
+      if (p > 0.0 &&
+          RandomStream({context.seed, StreamPurpose::dynamics, context.replicate, context.step, i}).uniform() < p)
+        next_[i] = kI;
+    } else if (s == kI && gamma_[i] > 0.0) {
+      if (RandomStream({context.seed, StreamPurpose::dynamics, context.replicate, context.step, i}).uniform() <
+          gamma_[i])
+        next_[i] = params_.kind == EpidemicKind::sir ? kR : kS;
+    }
+    ever_[i] = static_cast<std::uint8_t>(ever_[i] | (next_[i] == kI));
+  });
+  state_.swap(next_);
+  return active_nodes(context.threads);
+}
+
+double DiscreteEpidemic::active_nodes(int threads) const {
+  // Nodes that could change at the next step: infected nodes that can recover, and
+  // susceptible ones with a positive infection probability.
+  return detail::deterministic_sum(state_.size(), threads, [&](std::size_t i) {
+    if (state_[i] == kI) return gamma_[i] > 0.0 ? 1.0 : 0.0;
+    if (state_[i] == kS) return infection_probability(static_cast<NodeId>(i)) > 0.0 ? 1.0 : 0.0;
+    return 0.0;
+  });
+}
+
+std::span<const double> DiscreteEpidemic::state() const {
+  view_.resize(state_.size());
+  for (std::size_t i = 0; i < state_.size(); ++i) view_[i] = state_[i];
+  return view_;
+}
+
+std::vector<Observation> DiscreteEpidemic::observations() const {
+  const double n = std::max<double>(1.0, static_cast<double>(state_.size()));
+  double counts[3] = {0, 0, 0}, ever = 0;
+  for (std::size_t i = 0; i < state_.size(); ++i) {
+    counts[state_[i]] += 1.0;
+    ever += ever_[i];
+  }
+  std::vector<Observation> out{{"S", counts[kS] / n}, {"I", counts[kI] / n}};
+  if (params_.kind == EpidemicKind::sir) out.push_back({"R", counts[kR] / n});
+  out.push_back({"coverage", ever / n});
+  return out;
+}
+
+}  // namespace contagion::sim

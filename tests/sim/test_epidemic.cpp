@@ -1,0 +1,168 @@
+// Discrete-time SI / SIS / SIR (MODELS.md §A7): exact degenerate timelines, the SIS threshold,
+// seeds, determinism.
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "contagion/core/error.hpp"
+#include "contagion/sim/engine.hpp"
+#include "contagion/sim/epidemic.hpp"
+#include "contagion/sim/generators.hpp"
+#include "contagion/sim/node_values.hpp"
+#include "helpers.hpp"
+
+using namespace contagion::sim;
+using namespace contagion::sim::test;
+using Catch::Matchers::Contains;
+
+namespace {
+EpidemicParams sir(double beta, double gamma, EpidemicKind kind = EpidemicKind::sir) {
+  EpidemicParams p;
+  p.kind = kind;
+  p.transmission = beta;
+  p.recovery = gamma;
+  return p;
+}
+std::vector<double> seeded(NodeId n, std::initializer_list<NodeId> infected) {
+  std::vector<double> x(n, 0.0);
+  for (const NodeId v : infected) x[v] = 1.0;
+  return x;
+}
+std::vector<int> compartments(const DiscreteEpidemic& m) {
+  return {m.compartments().begin(), m.compartments().end()};
+}
+double observed(const DiscreteEpidemic& m, const std::string& name) {
+  for (const auto& o : m.observations())
+    if (o.name == name) return o.value;
+  FAIL("no observation " << name);
+  return 0;
+}
+}  // namespace
+
+TEST_CASE("epidemic: transmission 0 spreads nothing", "[sim][epidemic]") {
+  DiscreteEpidemic model(barabasi_albert(500, 3, 1), sir(0.0, 0.0, EpidemicKind::si));
+  EngineSettings s;
+  s.tolerance = 0.0;
+  const EngineResult r = run_model(model, seeded(500, {0}), s);
+  CHECK(r.converged);  // nothing can change: absorbed at once
+  CHECK(r.steps == 1);
+  CHECK(observed(model, "I") == 1.0 / 500);
+}
+
+TEST_CASE("epidemic: transmission 1 on a star reaches every leaf in one step", "[sim][epidemic]") {
+  DiscreteEpidemic centre(star_graph(10), sir(1.0, 0.0, EpidemicKind::si));
+  run_steps(centre, seeded(10, {0}), 1);
+  CHECK(compartments(centre) == std::vector<int>(10, 1));
+  DiscreteEpidemic leaf(star_graph(10), sir(1.0, 0.0, EpidemicKind::si));
+  run_steps(leaf, seeded(10, {3}), 1);
+  CHECK(observed(leaf, "I") == 0.2);  // the leaf and the centre
+  leaf.step({1, 1, 0, 1});
+  CHECK(observed(leaf, "I") == 1.0);
+}
+
+TEST_CASE("epidemic: SIR with beta = gamma = 1 on a path is a wave of width one", "[sim][epidemic]") {
+  DiscreteEpidemic model(path_graph(6), sir(1.0, 1.0));
+  model.reset(seeded(6, {0}));
+  for (std::uint64_t t = 1; t <= 6; ++t) {
+    model.step({t - 1, 1, 0, 1});
+    std::vector<int> expected(6, 0);
+    for (NodeId v = 0; v < 6; ++v) expected[v] = v < t ? 2 : v == t ? 1 : 0;
+    CHECK(compartments(model) == expected);
+  }
+  CHECK(observed(model, "R") == 1.0);
+  CHECK(observed(model, "coverage") == 1.0);
+}
+
+TEST_CASE("epidemic: empty and single-node graphs, and spontaneous infection", "[sim][epidemic]") {
+  DiscreteEpidemic lonely(empty_graph(1), sir(1.0, 0.5));
+  EngineSettings s;
+  s.tolerance = 0.0;
+  s.max_steps = 1000;
+  const EngineResult r = run_model(lonely, std::vector<double>{1.0}, s);
+  CHECK(r.converged);  // recovered and nobody left to infect
+  CHECK(observed(lonely, "R") == 1.0);
+  EpidemicParams sisa = sir(0.0, 0.0, EpidemicKind::sis);
+  sisa.spontaneous = 1.0;
+  DiscreteEpidemic everyone(empty_graph(20), sisa);
+  run_steps(everyone, std::vector<double>(20, 0.0), 1);
+  CHECK(observed(everyone, "I") == 1.0);
+}
+
+TEST_CASE("epidemic: SIS dies out below beta/gamma = 1/lambda_max and persists above", "[sim][epidemic]") {
+  const Graph g = watts_strogatz(400, 6, 0.1, 2);
+  // Largest eigenvalue of the adjacency matrix by power iteration.
+  std::vector<double> v(g.num_nodes(), 1.0), w(g.num_nodes());
+  double lambda = 0.0;
+  for (int k = 0; k < 500; ++k) {
+    for (NodeId i = 0; i < g.num_nodes(); ++i) {
+      w[i] = 0.0;
+      for (const NodeId j : g.neighbours(i)) w[i] += v[j];
+    }
+    lambda = std::sqrt(std::inner_product(w.begin(), w.end(), w.begin(), 0.0));
+    for (NodeId i = 0; i < g.num_nodes(); ++i) v[i] = w[i] / lambda;
+  }
+  const double gamma = 0.2;
+  for (std::uint64_t replicate = 0; replicate < 5; ++replicate) {
+    DiscreteEpidemic below(g, sir(0.5 / lambda * gamma, gamma, EpidemicKind::sis));
+    DiscreteEpidemic above(g, sir(std::min(1.0, 3.0 / lambda * gamma), gamma, EpidemicKind::sis));
+    below.reset(std::vector<double>(g.num_nodes(), 1.0));
+    above.reset(std::vector<double>(g.num_nodes(), 1.0));
+    for (std::uint64_t t = 0; t < 400; ++t) {
+      below.step({t, 7, replicate, 1});
+      above.step({t, 7, replicate, 1});
+    }
+    CHECK(observed(below, "I") == 0.0);
+    CHECK(observed(above, "I") > 0.2);
+  }
+}
+
+TEST_CASE("epidemic: per-arc transmission from the weights", "[sim][epidemic]") {
+  EpidemicParams p = sir(1.0, 0.0, EpidemicKind::si);
+  p.scale = EpidemicParams::Scale::weight;
+  const Graph g = Graph::from_arcs(3, {{0, 1, 1.0f}, {0, 2, 1e-9f}});
+  DiscreteEpidemic model(g, p);
+  run_steps(model, seeded(3, {0}), 1);
+  CHECK(compartments(model) == std::vector<int>{1, 1, 0});  // the weak tie almost never transmits
+}
+
+TEST_CASE("epidemic: initial states and parameters are checked", "[sim][epidemic]") {
+  DiscreteEpidemic sis(path_graph(3), sir(0.5, 0.5, EpidemicKind::sis));
+  CHECK_THROWS_WITH(sis.reset(std::vector<double>{0, 2, 0}), Contains("node 1 is 2; the states are 0 (S), 1 (I)"));
+  CHECK_THROWS_WITH(DiscreteEpidemic(path_graph(3), sir(1.5, 0.1)), "transmission = 1.5 is outside [0, 1]");
+  CHECK_THROWS_AS(DiscreteEpidemic(path_graph(3), sir(0.5, -0.1)), contagion::ParameterError);
+}
+
+TEST_CASE("epidemic: bitwise the same for 1 and 2 threads", "[sim][epidemic][determinism]") {
+  const Graph g = barabasi_albert(20000, 3, 4);
+  DiscreteEpidemic a(g, sir(0.05, 0.1)), b(g, sir(0.05, 0.1));
+  const auto x0 = seeded(20000, {0, 100, 5000});
+  run_steps(a, x0, 40, 1, 9);
+  run_steps(b, x0, 40, 2, 9);
+  CHECK(compartments(a) == compartments(b));
+  CHECK(observed(a, "coverage") > 0.05);  // it did spread
+}
+
+TEST_CASE("seeds: given nodes, a random fraction, the highest degrees, a block", "[sim][epidemic]") {
+  const Graph g = stochastic_block_model({50, 50}, {{0.2, 0.01}, {0.01, 0.2}}, 3);
+  NodeValuesSpec spec;
+  spec.kind = NodeValuesSpec::Kind::seeds;
+  const contagion::StreamKey key{5, contagion::StreamPurpose::initial_state, 0, 0, 0};
+  spec.seeds = NodeValuesSpec::Seeds::fraction;
+  spec.fraction = 0.1;
+  const auto random = seed_nodes(spec, g, key);
+  CHECK(random.size() == 10);
+  CHECK(std::set<NodeId>(random.begin(), random.end()).size() == 10);
+  CHECK(seed_nodes(spec, g, key) == random);  // from the stream, not the clock
+  spec.seeds = NodeValuesSpec::Seeds::top_degree;
+  spec.top_degree = 3;
+  const auto hubs = seed_nodes(spec, g, key);
+  for (NodeId v = 0; v < 100; ++v)
+    if (std::find(hubs.begin(), hubs.end(), v) == hubs.end()) CHECK(g.degree(v) <= g.degree(hubs.back()));
+  spec.seeds = NodeValuesSpec::Seeds::block;
+  spec.block = 1;
+  const auto block = make_node_values(spec, g, 1, key);
+  CHECK(std::accumulate(block.begin(), block.end(), 0.0) == 50);
+  CHECK(block[49] == 0.0);
+  CHECK(block[50] == 1.0);
+}
