@@ -29,6 +29,7 @@ DiscreteEpidemic::DiscreteEpidemic(Graph graph, EpidemicParams params)
   }
   gamma_.resize(n);
   for (NodeId i = 0; i < n; ++i) gamma_[i] = params_.kind == EpidemicKind::si ? 0.0 : params_.recovery[i];
+  all_recover_ = std::all_of(gamma_.begin(), gamma_.end(), [](double g) { return g > 0.0; });
   state_.assign(n, kS);
   next_ = ever_ = state_;
 }
@@ -84,8 +85,16 @@ double DiscreteEpidemic::step(const StepContext& context) {
 }
 
 double DiscreteEpidemic::active_nodes(int threads) const {
-  // Nodes that could change at the next step: infected nodes that can recover, and
-  // susceptible ones with a positive infection probability.
+  if (all_recover_) {
+    // Every infected node can recover: the process is absorbed exactly when nobody is
+    // infected (and no spontaneous infection can start it again). One pass over the nodes.
+    const double r = params_.spontaneous;
+    return detail::deterministic_sum(state_.size(), threads, [&](std::size_t i) {
+      return state_[i] == kI || (r > 0.0 && state_[i] == kS) ? 1.0 : 0.0;
+    });
+  }
+  // Some infected nodes never recover (SI): count the nodes that could still change, i.e.
+  // recoverable infected ones and susceptible ones with a positive infection probability.
   return detail::deterministic_sum(state_.size(), threads, [&](std::size_t i) {
     if (state_[i] == kI) return gamma_[i] > 0.0 ? 1.0 : 0.0;
     if (state_[i] == kS) return infection_probability(static_cast<NodeId>(i)) > 0.0 ? 1.0 : 0.0;

@@ -41,7 +41,9 @@ class DiscreteEpidemic final : public Model {
   bool has_opinions() const override { return false; }
   /// Initial states: 0 (S), 1 (I) or 2 (R, SIR only) for every node.
   void reset(std::span<const double> initial) override;
-  /// Returns how many nodes could change state at the next step (0: absorbed).
+  /// Returns a count that is 0 exactly when no node can change any more (absorbed): the
+  /// infected nodes (plus the susceptible ones when r > 0) when every node can recover;
+  /// otherwise the nodes that could change at the next step.
   double step(const StepContext& context) override;
   /// The states as numbers 0, 1, 2.
   std::span<const double> state() const override;
@@ -58,6 +60,7 @@ class DiscreteEpidemic final : public Model {
   EpidemicParams params_;
   std::vector<double> beta_;  // per arc when scaled, else empty
   std::vector<double> gamma_;
+  bool all_recover_ = false;  // every gamma_i > 0: absorbed exactly when nobody is infected
   std::vector<std::uint8_t> state_, next_, ever_;
   mutable std::vector<double> view_;  // state() as numbers, filled on demand
 };
