@@ -1,4 +1,4 @@
-// Discrete synchronous SIR steps on Barabási–Albert graphs: steps/s and edge evaluations/s
+// Discrete synchronous SIS steps on Barabási–Albert graphs: steps/s and edge evaluations/s
 // (every arc of every susceptible node is looked at once per step).
 //
 //   build/bench/bench_sim --benchmark_filter=Epidemic --benchmark_counters_tabular=true
@@ -12,7 +12,7 @@ namespace {
 
 using namespace contagion::sim;
 
-void BM_EpidemicSIRStep(benchmark::State& state) {
+void BM_EpidemicSISStep(benchmark::State& state) {
   const auto n = static_cast<NodeId>(state.range(0));
   const int threads = static_cast<int>(state.range(1));
   const Graph g = barabasi_albert(n, 5, 1);
@@ -31,7 +31,7 @@ void BM_EpidemicSIRStep(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(g.num_arcs()), benchmark::Counter::kIsIterationInvariantRate);
 }
 
-BENCHMARK(BM_EpidemicSIRStep)
+BENCHMARK(BM_EpidemicSISStep)
     ->Args({100'000, 1})
     ->Args({100'000, 2})
     ->Args({1'000'000, 2})
