@@ -151,17 +151,34 @@ Factory emotion_contagion(const ConfigTable& t, const Graph& g) {
   return [g, p] { return std::make_unique<EmotionContagion>(g, p); };
 }
 
+EpidemicParams::Scale scale(const ConfigTable& t, const char* key) {
+  const std::string name = t.choice(key, {"none", "weight", "tie_strength"}, "none");
+  return name == "none"     ? EpidemicParams::Scale::none
+         : name == "weight" ? EpidemicParams::Scale::weight
+                            : EpidemicParams::Scale::tie_strength;
+}
+
 Factory epidemic(const ConfigTable& t, const Graph& g) {
   EpidemicParams p;
   const std::string kind = t.choice("kind", {"si", "sis", "sir"}, "sir");
   p.kind = kind == "si" ? EpidemicKind::si : kind == "sis" ? EpidemicKind::sis : EpidemicKind::sir;
   p.transmission = t.number_in("transmission", Range::unit(), 0.1);
-  const std::string scale = t.choice("transmission_scale", {"none", "weight", "tie_strength"}, "none");
-  p.scale = scale == "none"     ? EpidemicParams::Scale::none
-            : scale == "weight" ? EpidemicParams::Scale::weight
-                                : EpidemicParams::Scale::tie_strength;
+  p.scale = scale(t, "transmission_scale");
   if (p.kind != EpidemicKind::si) p.recovery = node_parameter(t, "recovery", g, 0.1, Range::unit());
   p.spontaneous = t.number_in("spontaneous", Range::unit(), 0.0);
+  return [g, p] { return std::make_unique<DiscreteEpidemic>(g, p); };
+}
+
+/// Independent cascade (Kempe, Kleinberg & Tardos 2003): a node activated at t tries once, at
+/// t + 1, to activate each inactive neighbour with probability p. That is exactly discrete SIR
+/// with recovery 1 (active for one step, then spent); states 0 inactive, 1 newly active,
+/// 2 spent; `coverage` is the spread so far.
+Factory independent_cascade(const ConfigTable& t, const Graph& g) {
+  EpidemicParams p;
+  p.kind = EpidemicKind::sir;
+  p.transmission = t.number_in("probability", Range::unit(), 0.1);
+  p.scale = scale(t, "probability_scale");
+  p.recovery = 1.0;
   return [g, p] { return std::make_unique<DiscreteEpidemic>(g, p); };
 }
 
@@ -172,7 +189,7 @@ std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, 
   *columns = 1;
   const std::string type =
       t.choice("type", {"degroot", "friedkin_johnsen", "delayed_degroot", "expressed_private", "hegselmann_krause",
-                        "deffuant_weisbuch", "emotion_contagion", "epidemic"});
+                        "deffuant_weisbuch", "emotion_contagion", "epidemic", "independent_cascade"});
   Factory factory;
   if (type == "degroot")
     factory = degroot(t, graph, columns);
@@ -188,8 +205,10 @@ std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, 
     factory = deffuant_weisbuch(t, graph);
   else if (type == "emotion_contagion")
     factory = emotion_contagion(t, graph);
-  else
+  else if (type == "epidemic")
     factory = epidemic(t, graph);
+  else
+    factory = independent_cascade(t, graph);
   try {
     factory();  // construct once now, so that bad parameters fail when the scenario is read
   } catch (const Error& e) {

@@ -166,3 +166,30 @@ TEST_CASE("seeds: given nodes, a random fraction, the highest degrees, a block",
   CHECK(block[49] == 0.0);
   CHECK(block[50] == 1.0);
 }
+
+TEST_CASE("independent cascade (SIR with recovery 1): exact expected spread on a path and a star",
+          "[sim][epidemic][cascade]") {
+  // Kempe et al.: seed at one end of a path of n nodes: E|A| = (1 - p^n) / (1 - p);
+  // seed at the centre of a star: 1 + (n - 1) p. 4000 cascades each, 5 standard errors.
+  const double p = 0.6;
+  const NodeId n = 8;
+  auto mean_spread = [&](const Graph& g, NodeId seed, double* variance) {
+    double sum = 0.0, sum2 = 0.0;
+    const int runs = 4000;
+    for (int r = 0; r < runs; ++r) {
+      DiscreteEpidemic cascade(g, sir(p, 1.0));
+      cascade.reset(seeded(n, {seed}));
+      for (std::uint64_t t = 0; t < n + 1; ++t) cascade.step({t, 3, static_cast<std::uint64_t>(r), 1});
+      const double size = observed(cascade, "coverage") * n;
+      sum += size;
+      sum2 += size * size;
+    }
+    *variance = (sum2 - sum * sum / runs) / (runs - 1) / runs;
+    return sum / runs;
+  };
+  double var = 0.0;
+  const double path = mean_spread(path_graph(n), 0, &var);
+  CHECK(std::abs(path - (1 - std::pow(p, n)) / (1 - p)) < 5 * std::sqrt(var));
+  const double star = mean_spread(star_graph(n), 0, &var);
+  CHECK(std::abs(star - (1 + (n - 1) * p)) < 5 * std::sqrt(var));
+}

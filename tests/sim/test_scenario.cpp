@@ -260,6 +260,12 @@ TEST_CASE("an epidemic scenario with seeds records compartment fractions", "[sim
   CHECK_THAT(error_of(unseeded), Contains("[initial]") && Contains("the states are 0 (S), 1 (I), 2 (R)"));
   CHECK_THAT(error_of(replace(text, "top_degree = 5", "nodes = [1, 5000]")),
              Contains("[initial.nodes]") && Contains("seed node 5000 is not a node"));
+  const std::string cascade_text =
+      replace(text, "type = \"epidemic\"\nkind = \"sir\"\ntransmission = 0.2\nrecovery = 0.3",
+              "type = \"independent_cascade\"\nprobability = 0.1");
+  const auto cascade = run_scenario(parse_scenario(cascade_text, "s.toml"), 0, 1);
+  CHECK(cascade.metrics[1].values.back() == 0.0);  // nobody newly active at the end
+  CHECK(cascade.metrics[3].values.back() > 5.0 / 2000);
   CHECK_THAT(error_of(replace(text, "top_degree = 5", "top_degree = 5\nfraction = 0.1")),
              Contains("exactly one of: nodes, fraction, top_degree, block"));
 }
