@@ -15,6 +15,7 @@
 #include "contagion/sim/expressed_private.hpp"
 #include "contagion/sim/node_values.hpp"
 #include "contagion/sim/scenario.hpp"
+#include "contagion/sim/voter.hpp"
 
 namespace contagion::sim {
 namespace {
@@ -189,7 +190,7 @@ std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, 
   *columns = 1;
   const std::string type =
       t.choice("type", {"degroot", "friedkin_johnsen", "delayed_degroot", "expressed_private", "hegselmann_krause",
-                        "deffuant_weisbuch", "emotion_contagion", "epidemic", "independent_cascade"});
+                        "deffuant_weisbuch", "emotion_contagion", "epidemic", "independent_cascade", "voter"});
   Factory factory;
   if (type == "degroot")
     factory = degroot(t, graph, columns);
@@ -207,8 +208,12 @@ std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, 
     factory = emotion_contagion(t, graph);
   else if (type == "epidemic")
     factory = epidemic(t, graph);
-  else
+  else if (type == "independent_cascade")
     factory = independent_cascade(t, graph);
+  else {
+    const Mixing mix = mixing(t);
+    factory = [graph, mix] { return std::make_unique<Voter>(graph, mix); };
+  }
   try {
     factory();  // construct once now, so that bad parameters fail when the scenario is read
   } catch (const Error& e) {

@@ -130,8 +130,8 @@ TEST_CASE("scenario errors name the file, line and key", "[sim][scenario]") {
   CHECK_THAT(error_of(replace(kScenario, "m = 2", "m = 0")), Contains("s.toml:8:") && Contains("graph.m = 0"));
   CHECK_THAT(error_of(replace(kScenario, "generator = \"barabasi_albert\"", "generator = \"barabasi\"")),
              Contains("s.toml:6:") && Contains("'barabasi' is not one of"));
-  CHECK_THAT(error_of(replace(kScenario, "type = \"friedkin_johnsen\"", "type = \"voter\"")),
-             Contains("[model.type]") && Contains("'voter' is not one of"));
+  CHECK_THAT(error_of(replace(kScenario, "type = \"friedkin_johnsen\"", "type = \"ising\"")),
+             Contains("[model.type]") && Contains("'ising' is not one of"));
   CHECK_THAT(error_of(replace(kScenario, "[graph]", "[grap]")), Contains("missing required table [graph]"));
   CHECK_THAT(error_of(replace(kScenario, "tolerance = 1e-12", "tolerance = nan")), Contains("run.tolerance = nan"));
   CHECK_THAT(error_of(replace(kScenario, "name = \"fj-ba\"", "name = \"a/b\"")), Contains("must be non-empty"));
