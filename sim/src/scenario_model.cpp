@@ -13,6 +13,7 @@
 #include "contagion/sim/emotion_contagion.hpp"
 #include "contagion/sim/epidemic.hpp"
 #include "contagion/sim/expressed_private.hpp"
+#include "contagion/sim/linear_threshold.hpp"
 #include "contagion/sim/node_values.hpp"
 #include "contagion/sim/scenario.hpp"
 #include "contagion/sim/voter.hpp"
@@ -188,9 +189,9 @@ Factory independent_cascade(const ConfigTable& t, const Graph& g) {
 std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, const Graph& graph, std::uint64_t seed,
                                                           const std::string& base_dir, std::size_t* columns) {
   *columns = 1;
-  const std::string type =
-      t.choice("type", {"degroot", "friedkin_johnsen", "delayed_degroot", "expressed_private", "hegselmann_krause",
-                        "deffuant_weisbuch", "emotion_contagion", "epidemic", "independent_cascade", "voter"});
+  const std::string type = t.choice("type", {"degroot", "friedkin_johnsen", "delayed_degroot", "expressed_private",
+                                             "hegselmann_krause", "deffuant_weisbuch", "emotion_contagion", "epidemic",
+                                             "independent_cascade", "voter", "linear_threshold"});
   Factory factory;
   if (type == "degroot")
     factory = degroot(t, graph, columns);
@@ -210,9 +211,12 @@ std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, 
     factory = epidemic(t, graph);
   else if (type == "independent_cascade")
     factory = independent_cascade(t, graph);
-  else {
+  else if (type == "voter") {
     const Mixing mix = mixing(t);
     factory = [graph, mix] { return std::make_unique<Voter>(graph, mix); };
+  } else {
+    const bool from_arcs = t.choice("weights", {"uniform", "weight"}, "uniform") == "weight";
+    factory = [graph, from_arcs] { return std::make_unique<LinearThreshold>(graph, from_arcs); };
   }
   try {
     factory();  // construct once now, so that bad parameters fail when the scenario is read

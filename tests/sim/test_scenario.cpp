@@ -159,12 +159,19 @@ TEST_CASE("every model type reads its parameters", "[sim][scenario]") {
         "type = \"hegselmann_krause\"\nepsilon = 0.2\nmixing = \"complete\"",
         "type = \"deffuant_weisbuch\"\nepsilon = 0.3\nmu = 0.2\ninclusive = true",
         "type = \"emotion_contagion\"\nexpressiveness = 0.8\nopenness = 0.5\namplification = 1.0\nbias = 0.7\ndt = "
-        "0.05"}) {
+        "0.05",
+        "type = \"voter\"\nmixing = \"complete\""}) {
     INFO(model);
     const Scenario s = parse_scenario(head + "[model]\n" + model + "\n", "s.toml");
     const auto r = run_scenario(s, 0, 1);
     CHECK(std::get<std::int64_t>(*contagion::find_parameter(r.results, "steps")) <= 5);
   }
+  const Scenario threshold = parse_scenario(
+      head +
+          "[model]\ntype = \"linear_threshold\"\nweights = \"uniform\"\n[initial]\ndistribution = \"seeds\"\n"
+          "nodes = [0, 50]\n",
+      "s.toml");
+  CHECK(run_scenario(threshold, 0, 1).metrics.at(0).name == "coverage");
   CHECK_THAT(error_of(head + "[model]\ntype = \"emotion_contagion\"\ndt = 0.5\n"),
              Contains("[model]") && Contains("use a smaller dt"));
   CHECK_THAT(error_of(head + "[model]\ntype = \"deffuant_weisbuch\"\nmu = 0.7\n"),
