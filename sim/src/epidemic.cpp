@@ -22,10 +22,23 @@ DiscreteEpidemic::DiscreteEpidemic(Graph graph, EpidemicParams params)
   if (!(params_.spontaneous >= 0.0 && params_.spontaneous <= 1.0))
     throw ParameterError("spontaneous", fmt::format("{}", params_.spontaneous), "[0, 1]");
   params_.recovery.validate("recovery", n, 0.0, 1.0);
+  if (!std::isfinite(params_.kappa)) throw ParameterError("kappa", fmt::format("{}", params_.kappa), "finite numbers");
   if (params_.scale != EpidemicParams::Scale::none) {
     const auto omega = params_.scale == EpidemicParams::Scale::weight ? graph_.weights() : graph_.tie_strengths();
     beta_.resize(graph_.num_arcs());
-    for (EdgeId e = 0; e < beta_.size(); ++e) beta_[e] = std::clamp(params_.transmission * omega[e], 0.0, 1.0);
+    if (params_.scale == EpidemicParams::Scale::weak_ties) {
+      double mean = 0.0;
+      for (const float w : omega) mean += w;
+      mean /= std::max<double>(1.0, static_cast<double>(omega.size()));
+      for (EdgeId e = 0; e < beta_.size(); ++e) {
+        // A tie of strength 0 is infinitely weak: beta_ij -> 1 for kappa > 0, 0 for kappa < 0.
+        const double relative = mean > 0.0 ? omega[e] / mean : 1.0;
+        const double factor = params_.kappa == 0.0 ? 1.0 : std::pow(relative, -params_.kappa);
+        beta_[e] = std::clamp(params_.transmission * factor, 0.0, 1.0);
+      }
+    } else {
+      for (EdgeId e = 0; e < beta_.size(); ++e) beta_[e] = std::clamp(params_.transmission * omega[e], 0.0, 1.0);
+    }
   }
   gamma_.resize(n);
   for (NodeId i = 0; i < n; ++i) gamma_[i] = params_.kind == EpidemicKind::si ? 0.0 : params_.recovery[i];

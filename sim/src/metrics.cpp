@@ -94,4 +94,34 @@ double compute_metric(Metric metric, std::span<const double> state, std::size_t 
   return std::numeric_limits<double>::quiet_NaN();
 }
 
+ParameterList spread_results(const std::vector<double>& time, const std::vector<MetricSeries>& metrics,
+                             const std::vector<double>& levels) {
+  ParameterList out;
+  const auto series = [&](const std::string& name) -> const MetricSeries* {
+    for (const auto& m : metrics)
+      if (m.name == name && m.columns == 1 && m.values.size() == time.size()) return &m;
+    return nullptr;
+  };
+  const MetricSeries* coverage = series("coverage");
+  if (!coverage || time.empty()) return out;
+  out.push_back({"final_coverage", coverage->values.back()});
+  for (const double q : levels) {
+    double reached = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t k = 0; k < time.size(); ++k)
+      if (coverage->values[k] >= q) {
+        reached = time[k];
+        break;
+      }
+    out.push_back({fmt::format("t_coverage_{}", q), reached});
+    out.push_back(
+        {fmt::format("velocity_{}", q), reached > 0.0 ? 1.0 / reached : std::numeric_limits<double>::quiet_NaN()});
+  }
+  if (const MetricSeries* infected = series("I")) {
+    const auto peak = std::max_element(infected->values.begin(), infected->values.end());
+    out.push_back({"peak_I", *peak});
+    out.push_back({"t_peak_I", time[static_cast<std::size_t>(peak - infected->values.begin())]});
+  }
+  return out;
+}
+
 }  // namespace contagion::sim

@@ -27,6 +27,11 @@ EngineSettings engine_from_config(const ConfigTable& run, const ConfigTable& rec
   s.states_every = static_cast<std::uint64_t>(record.integer_in("states_every", 0, INT64_MAX, 0));
   s.metric_options.cluster_gap = record.number_in("cluster_gap", Range::greater_than(0.0), 1e-3);
   s.metric_options.threshold = record.number_in("threshold", Range::finite(), 0.5);
+  if (record.has("coverage_levels")) {
+    s.coverage_levels = record.numbers("coverage_levels");
+    for (const double q : s.coverage_levels)
+      if (!(q > 0.0 && q <= 1.0)) record.fail("coverage_levels", fmt::format("coverage level {} is outside (0, 1]", q));
+  }
   if (record.has("metrics")) {
     s.metrics.clear();
     for (const auto& name : record.strings("metrics")) {
@@ -127,6 +132,8 @@ RunRecord run_scenario(const Scenario& s, std::uint64_t replicate, int threads, 
                     {"converged", result.converged},
                     {"interrupted", result.interrupted},
                     {"last_change", result.last_change}};
+  for (auto& p : spread_results(record.time, record.metrics, s.engine.coverage_levels))
+    record.results.push_back(std::move(p));
   return record;
 }
 

@@ -154,10 +154,11 @@ Factory emotion_contagion(const ConfigTable& t, const Graph& g) {
 }
 
 EpidemicParams::Scale scale(const ConfigTable& t, const char* key) {
-  const std::string name = t.choice(key, {"none", "weight", "tie_strength"}, "none");
-  return name == "none"     ? EpidemicParams::Scale::none
-         : name == "weight" ? EpidemicParams::Scale::weight
-                            : EpidemicParams::Scale::tie_strength;
+  const std::string name = t.choice(key, {"none", "weight", "tie_strength", "weak_ties"}, "none");
+  return name == "none"           ? EpidemicParams::Scale::none
+         : name == "weight"       ? EpidemicParams::Scale::weight
+         : name == "tie_strength" ? EpidemicParams::Scale::tie_strength
+                                  : EpidemicParams::Scale::weak_ties;
 }
 
 Factory epidemic(const ConfigTable& t, const Graph& g) {
@@ -166,6 +167,7 @@ Factory epidemic(const ConfigTable& t, const Graph& g) {
   p.kind = kind == "si" ? EpidemicKind::si : kind == "sis" ? EpidemicKind::sis : EpidemicKind::sir;
   p.transmission = t.number_in("transmission", Range::unit(), 0.1);
   p.scale = scale(t, "transmission_scale");
+  if (p.scale == EpidemicParams::Scale::weak_ties) p.kappa = t.number_in("kappa", Range::finite(), 0.0);
   if (p.kind != EpidemicKind::si) p.recovery = node_parameter(t, "recovery", g, 0.1, Range::unit());
   p.spontaneous = t.number_in("spontaneous", Range::unit(), 0.0);
   return [g, p] { return std::make_unique<DiscreteEpidemic>(g, p); };
@@ -180,6 +182,7 @@ Factory independent_cascade(const ConfigTable& t, const Graph& g) {
   p.kind = EpidemicKind::sir;
   p.transmission = t.number_in("probability", Range::unit(), 0.1);
   p.scale = scale(t, "probability_scale");
+  if (p.scale == EpidemicParams::Scale::weak_ties) p.kappa = t.number_in("kappa", Range::finite(), 0.0);
   p.recovery = 1.0;
   return [g, p] { return std::make_unique<DiscreteEpidemic>(g, p); };
 }

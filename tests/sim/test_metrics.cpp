@@ -42,3 +42,18 @@ TEST_CASE("metric names parse and print", "[sim][metrics]") {
   CHECK(parse_metric("above") == Metric::above);
   CHECK_THROWS_AS(parse_metric("median"), contagion::Error);
 }
+
+TEST_CASE("spread summaries: final size, time to coverage, velocity, peak", "[sim][metrics]") {
+  const std::vector<double> time{0, 1, 2, 3, 4};
+  const std::vector<contagion::MetricSeries> series{{"I", {0.1, 0.3, 0.4, 0.2, 0.0}, 1},
+                                                    {"coverage", {0.1, 0.4, 0.7, 0.8, 0.8}, 1}};
+  const auto results = spread_results(time, series, {0.5, 0.9});
+  auto value = [&](const std::string& name) { return std::get<double>(*contagion::find_parameter(results, name)); };
+  CHECK(value("final_coverage") == 0.8);
+  CHECK(value("t_coverage_0.5") == 2.0);
+  CHECK(value("velocity_0.5") == 0.5);
+  CHECK(std::isnan(value("t_coverage_0.9")));  // never reached
+  CHECK(value("peak_I") == 0.4);
+  CHECK(value("t_peak_I") == 2.0);
+  CHECK(spread_results(time, {{"mean", {0, 0, 0, 0, 0}, 1}}, {0.5}).empty());  // not a spreading run
+}

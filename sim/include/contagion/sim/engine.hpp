@@ -20,7 +20,8 @@ struct EngineSettings {
   std::uint64_t metrics_every = 1;  ///< k >= 1
   std::uint64_t states_every = 0;   ///< 0: do not record states
   std::vector<Metric> metrics = all_metrics();
-  MetricOptions metric_options;  ///< cluster gap, threshold
+  MetricOptions metric_options;                      ///< cluster gap, threshold
+  std::vector<double> coverage_levels = {0.5, 0.9};  ///< for spread_results()
   std::uint64_t seed = 0;
   std::uint64_t replicate = 0;
   int threads = 1;

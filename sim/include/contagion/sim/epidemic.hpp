@@ -8,8 +8,11 @@
 //   P(S -> I) = r + (1 - r) [1 - prod_{j in N(i), j infected at t} (1 - beta_ij)],
 // every node infected at t recovers with probability gamma_i (SIS: back to S; SIR: to R; SI:
 // never), and nodes infected during step t neither infect nor recover before step t + 1.
-// beta_ij = beta, or beta times the arc's weight or tie strength (clipped to [0, 1]). With the
-// graph convention (arc i -> j: i attends to j), i is exposed to the j in its row.
+// beta_ij = beta, or beta times the arc's weight or tie strength, or the weak-tie
+// parametrisation beta (omega_ij / mean omega)^(-kappa) (clipped to [0, 1]). The weak-tie form
+// is this toolkit's parametrisation of Fan, Xu & Zhao's finding that anger spreads along
+// weaker ties than joy (MODELS.md §A6); it is not their code. With the graph convention
+// (arc i -> j: i attends to j), i is exposed to the j in its row.
 //
 // Each node draws at most one uniform number per step, from the stream (seed, replicate, step,
 // node): a run is the same for any thread count. States are 0 = S, 1 = I, 2 = R.
@@ -27,9 +30,13 @@ enum class EpidemicKind { si, sis, sir };
 struct EpidemicParams {
   EpidemicKind kind = EpidemicKind::sir;
   double transmission = 0.1;  ///< beta, per infected contact and step, in [0, 1]
-  enum class Scale { none, weight, tie_strength } scale = Scale::none;  ///< beta_ij = beta * omega_ij
-  NodeParameter recovery = 0.1;                                         ///< gamma_i per step, in [0, 1] (SIS, SIR)
-  double spontaneous = 0.0;                                             ///< r per step, in [0, 1]
+  /// beta_ij = beta (none), beta * omega_ij (weight, tie_strength), or, for weak-tie
+  /// diffusion, beta * (omega_ij / mean omega)^(-kappa) with omega the tie strength; always
+  /// clipped to [0, 1].
+  enum class Scale { none, weight, tie_strength, weak_ties } scale = Scale::none;
+  double kappa = 0.0;            ///< weak_ties: > 0 favours weak ties, < 0 strong ones, 0 neutral
+  NodeParameter recovery = 0.1;  ///< gamma_i per step, in [0, 1] (SIS, SIR)
+  double spontaneous = 0.0;      ///< r per step, in [0, 1]
 };
 
 class DiscreteEpidemic final : public Model {

@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "contagion/core/parameters.hpp"
+#include "contagion/core/run_record.hpp"
+
 namespace contagion::sim {
 
 enum class Metric { mean, variance, min, max, spread, clusters, above };
@@ -26,5 +29,12 @@ struct MetricOptions {
 /// The metric of column `column` of a row-major n x columns state.
 double compute_metric(Metric metric, std::span<const double> state, std::size_t columns, std::size_t column,
                       const MetricOptions& options, int threads);
+
+/// Summaries of a spreading run, from its recorded series (empty when it has no "coverage"):
+/// final_coverage; for each level q, t_coverage_<q> (the first recorded time with coverage >= q)
+/// and velocity_<q> = 1 / t (both NaN when never reached); with an "I" series, peak_I and
+/// t_peak_I. Their time resolution is the metrics interval.
+ParameterList spread_results(const std::vector<double>& time, const std::vector<MetricSeries>& metrics,
+                             const std::vector<double>& levels);
 
 }  // namespace contagion::sim
