@@ -228,3 +228,23 @@ TEST_CASE("weak-tie diffusion: kappa > 0 crosses a weak bridge sooner and covers
   CHECK(weak_time < 0.5 * strong_time);
   CHECK(weak_coverage > strong_coverage + 0.1);
 }
+
+TEST_CASE("SIR final size on a configuration-model graph matches Newman's formula", "[sim][epidemic][newman]") {
+  // Recovery 1 makes the infectious period exactly one step, so every edge transmits
+  // independently with T = beta and the final size is Newman's (PRE 66, 016128):
+  // R = 1 - G0(u), u = 1 - T + T G1(u). For a 4-regular graph G0(x) = x^4, G1(x) = x^3.
+  const NodeId n = 20000;
+  const Graph g = configuration_model(std::vector<std::uint32_t>(n, 4), 3);
+  for (const double T : {0.45, 0.6}) {  // the threshold is T_c = <k> / (<k^2> - <k>) = 1/3
+    double u = 0.0;
+    for (int k = 0; k < 10000; ++k) u = 1 - T + T * u * u * u;
+    const double expected = 1 - std::pow(u, 4);
+    for (std::uint64_t replicate = 0; replicate < 3; ++replicate) {
+      DiscreteEpidemic model(g, sir(T, 1.0));
+      model.reset(seeded(n, {1, 5000, 9000, 13000, 17000}));
+      for (std::uint64_t t = 0; t < 1000 && observed(model, "I") > 0.0; ++t) model.step({t, 21, replicate, 2});
+      INFO("T = " << T << ", replicate " << replicate);
+      CHECK(observed(model, "R") == Approx(expected).margin(0.02));
+    }
+  }
+}
