@@ -9,6 +9,7 @@
 #include "contagion/core/random.hpp"
 #include "contagion/sim/averaging.hpp"
 #include "contagion/sim/bounded_confidence.hpp"
+#include "contagion/sim/continuous_epidemic.hpp"
 #include "contagion/sim/delayed_degroot.hpp"
 #include "contagion/sim/emotion_contagion.hpp"
 #include "contagion/sim/epidemic.hpp"
@@ -173,6 +174,18 @@ Factory epidemic(const ConfigTable& t, const Graph& g) {
   return [g, p] { return std::make_unique<DiscreteEpidemic>(g, p); };
 }
 
+Factory continuous_epidemic(const ConfigTable& t, const Graph& g) {
+  ContinuousEpidemicParams p;
+  const std::string kind = t.choice("kind", {"si", "sis", "sir"}, "sir");
+  p.kind = kind == "si" ? EpidemicKind::si : kind == "sis" ? EpidemicKind::sis : EpidemicKind::sir;
+  p.rate = t.number_in("rate", {0.0, 1.7976931348623157e308, true, true}, 1.0);
+  p.weighted = t.choice("rate_scale", {"none", "weight"}, "none") == "weight";
+  if (p.kind != EpidemicKind::si) p.recovery = node_parameter(t, "recovery", g, 1.0, Range::at_least(0.0));
+  p.spontaneous = t.number_in("spontaneous", {0.0, 1.7976931348623157e308, true, true}, 0.0);
+  p.window = t.number_in("window", Range::greater_than(0.0), 1.0);
+  return [g, p] { return std::make_unique<ContinuousEpidemic>(g, p); };
+}
+
 /// Independent cascade (Kempe, Kleinberg & Tardos 2003): a node activated at t tries once, at
 /// t + 1, to activate each inactive neighbour with probability p. That is exactly discrete SIR
 /// with recovery 1 (active for one step, then spent); states 0 inactive, 1 newly active,
@@ -192,9 +205,10 @@ Factory independent_cascade(const ConfigTable& t, const Graph& g) {
 std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, const Graph& graph, std::uint64_t seed,
                                                           const std::string& base_dir, std::size_t* columns) {
   *columns = 1;
-  const std::string type = t.choice("type", {"degroot", "friedkin_johnsen", "delayed_degroot", "expressed_private",
-                                             "hegselmann_krause", "deffuant_weisbuch", "emotion_contagion", "epidemic",
-                                             "independent_cascade", "voter", "linear_threshold"});
+  const std::string type =
+      t.choice("type", {"degroot", "friedkin_johnsen", "delayed_degroot", "expressed_private", "hegselmann_krause",
+                        "deffuant_weisbuch", "emotion_contagion", "epidemic", "independent_cascade", "voter",
+                        "linear_threshold", "continuous_epidemic"});
   Factory factory;
   if (type == "degroot")
     factory = degroot(t, graph, columns);
@@ -217,9 +231,11 @@ std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, 
   else if (type == "voter") {
     const Mixing mix = mixing(t);
     factory = [graph, mix] { return std::make_unique<Voter>(graph, mix); };
-  } else {
+  } else if (type == "linear_threshold") {
     const bool from_arcs = t.choice("weights", {"uniform", "weight"}, "uniform") == "weight";
     factory = [graph, from_arcs] { return std::make_unique<LinearThreshold>(graph, from_arcs); };
+  } else {
+    factory = continuous_epidemic(t, graph);
   }
   try {
     factory();  // construct once now, so that bad parameters fail when the scenario is read

@@ -172,6 +172,14 @@ TEST_CASE("every model type reads its parameters", "[sim][scenario]") {
           "nodes = [0, 50]\n",
       "s.toml");
   CHECK(run_scenario(threshold, 0, 1).metrics.at(0).name == "coverage");
+  const Scenario gillespie = parse_scenario(head +
+                                                "[model]\ntype = \"continuous_epidemic\"\nkind = \"sis\"\n"
+                                                "rate = 0.5\nrecovery = 1.0\nspontaneous = 0.01\nwindow = 0.5\n"
+                                                "[initial]\ndistribution = \"seeds\"\nfraction = 0.1\n",
+                                            "s.toml");
+  const auto gillespie_run = run_scenario(gillespie, 0, 1);
+  CHECK(gillespie_run.time.back() == 2.5);  // 5 windows of 0.5
+  CHECK(gillespie_run.metrics.at(0).name == "S");
   CHECK_THAT(error_of(head + "[model]\ntype = \"emotion_contagion\"\ndt = 0.5\n"),
              Contains("[model]") && Contains("use a smaller dt"));
   CHECK_THAT(error_of(head + "[model]\ntype = \"deffuant_weisbuch\"\nmu = 0.7\n"),
