@@ -5,6 +5,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "contagion/sim/continuous_epidemic.hpp"
 #include "contagion/sim/epidemic.hpp"
 #include "contagion/sim/generators.hpp"
 
@@ -38,5 +39,32 @@ BENCHMARK(BM_EpidemicSISStep)
     ->ArgNames({"n", "threads"})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+namespace {
+
+/// Exact continuous-time SIR on BA(n, 5) from 10 seeds, run to absorption: events per second.
+void BM_GillespieSIR(benchmark::State& state) {
+  const auto n = static_cast<NodeId>(state.range(0));
+  const Graph g = barabasi_albert(n, 5, 1);
+  ContinuousEpidemicParams p;
+  p.rate = 0.3;
+  p.recovery = 1.0;
+  p.window = 1e9;  // one window: the whole epidemic
+  std::vector<double> x0(n, 0.0);
+  for (NodeId i = 0; i < 10; ++i) x0[i * (n / 10)] = 1.0;
+  std::uint64_t events = 0, replicate = 0;
+  for (auto _ : state) {
+    ContinuousEpidemic model(g, p);
+    model.reset(x0);
+    model.step({0, 1, replicate++, 1});
+    events += model.events();
+  }
+  state.counters["events/s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+  state.counters["events/run"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kAvgIterations);
+}
+
+BENCHMARK(BM_GillespieSIR)->Arg(100'000)->ArgName("n")->UseRealTime()->Unit(benchmark::kMillisecond);
 
 }  // namespace

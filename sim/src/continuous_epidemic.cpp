@@ -35,9 +35,14 @@ ContinuousEpidemic::ContinuousEpidemic(Graph graph, ContinuousEpidemicParams par
   for (const NodeId v : graph_.targets()) ++in_offsets_[v + 1];
   for (NodeId v = 0; v < n; ++v) in_offsets_[v + 1] += in_offsets_[v];
   in_sources_.resize(graph_.num_arcs());
+  in_arcs_.resize(graph_.num_arcs());
   std::vector<EdgeId> fill(in_offsets_.begin(), in_offsets_.end() - 1);
   for (NodeId u = 0; u < n; ++u)
-    for (const NodeId v : graph_.neighbours(u)) in_sources_[fill[v]++] = u;
+    for (EdgeId e = graph_.offsets()[u]; e < graph_.offsets()[u + 1]; ++e) {
+      const NodeId v = graph_.targets()[e];
+      in_sources_[fill[v]] = u;
+      in_arcs_[fill[v]++] = e;
+    }
   state_.assign(n, kS);
   ever_ = state_;
   rate_.assign(n, 0.0);
@@ -130,6 +135,8 @@ double ContinuousEpidemic::step(const StepContext& context) {
     if (rate_[v] <= 0.0) break;  // only when every rate is 0 up to rounding
     time_ = pending_time_;
     ++events_;
+    // The susceptible nodes attending to v gain (v infected) or lose (v recovered) its pressure.
+    const double sign = state_[v] == kS ? 1.0 : -1.0;
     if (state_[v] == kS) {
       state_[v] = kI;
       ever_[v] = 1;
@@ -137,7 +144,10 @@ double ContinuousEpidemic::step(const StepContext& context) {
       state_[v] = params_.kind == EpidemicKind::sir ? kR : kS;
     }
     set_rate(v, node_rate(v));
-    for (EdgeId e = in_offsets_[v]; e < in_offsets_[v + 1]; ++e) set_rate(in_sources_[e], node_rate(in_sources_[e]));
+    for (EdgeId k = in_offsets_[v]; k < in_offsets_[v + 1]; ++k) {
+      const NodeId u = in_sources_[k];
+      if (state_[u] == kS) set_rate(u, rate_[u] + sign * tau_[in_arcs_[k]]);
+    }
     if (events_ % rate_.size() == 0) rebuild_rates();
   }
   return total_rate();

@@ -58,6 +58,7 @@ class ContinuousEpidemic final : public Model {
   std::vector<double> gamma_;
   std::vector<EdgeId> in_offsets_;  // who attends to v: their rates change when v does
   std::vector<NodeId> in_sources_;
+  std::vector<EdgeId> in_arcs_;  // the arc u -> v of each in_sources_ entry (for tau)
   std::vector<std::uint8_t> state_, ever_;
   std::vector<double> rate_;  // current rate per node
   std::vector<double> tree_;  // Fenwick tree over rate_
