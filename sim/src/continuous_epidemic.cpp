@@ -6,6 +6,7 @@
 #include <bit>
 #include <cmath>
 
+#include "community_reach.hpp"
 #include "contagion/core/error.hpp"
 #include "contagion/core/random.hpp"
 
@@ -47,6 +48,7 @@ ContinuousEpidemic::ContinuousEpidemic(Graph graph, ContinuousEpidemicParams par
   ever_ = state_;
   rate_.assign(n, 0.0);
   tree_.assign(std::size_t{n} + 1, 0.0);
+  communities_ = std::make_shared<const detail::CommunityReach>(graph_);
 }
 
 void ContinuousEpidemic::reset(std::span<const double> initial) {
@@ -169,6 +171,7 @@ std::vector<Observation> ContinuousEpidemic::observations() const {
   std::vector<Observation> out{{"S", counts[kS] / n}, {"I", counts[kI] / n}};
   if (params_.kind == EpidemicKind::sir) out.push_back({"R", counts[kR] / n});
   out.push_back({"coverage", ever / n});
+  communities_->observe(ever_, out);
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "community_reach.hpp"
 #include "contagion/core/error.hpp"
 #include "contagion/core/random.hpp"
 #include "parallel.hpp"
@@ -45,6 +46,7 @@ DiscreteEpidemic::DiscreteEpidemic(Graph graph, EpidemicParams params)
   all_recover_ = std::all_of(gamma_.begin(), gamma_.end(), [](double g) { return g > 0.0; });
   state_.assign(n, kS);
   next_ = ever_ = state_;
+  communities_ = std::make_shared<const detail::CommunityReach>(graph_);
 }
 
 void DiscreteEpidemic::reset(std::span<const double> initial) {
@@ -131,6 +133,7 @@ std::vector<Observation> DiscreteEpidemic::observations() const {
   std::vector<Observation> out{{"S", counts[kS] / n}, {"I", counts[kI] / n}};
   if (params_.kind == EpidemicKind::sir) out.push_back({"R", counts[kR] / n});
   out.push_back({"coverage", ever / n});
+  communities_->observe(ever_, out);
   return out;
 }
 

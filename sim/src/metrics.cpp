@@ -116,6 +116,16 @@ ParameterList spread_results(const std::vector<double>& time, const std::vector<
     out.push_back(
         {fmt::format("velocity_{}", q), reached > 0.0 ? 1.0 / reached : std::numeric_limits<double>::quiet_NaN()});
   }
+  for (const auto& m : metrics) {
+    if (m.name.rfind("reached_block_", 0) != 0 || m.values.size() != time.size()) continue;
+    double reached = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t k = 0; k < time.size(); ++k)
+      if (m.values[k] > 0.0) {
+        reached = time[k];
+        break;
+      }
+    out.push_back({"t_" + m.name, reached});
+  }
   if (const MetricSeries* infected = series("I")) {
     const auto peak = std::max_element(infected->values.begin(), infected->values.end());
     out.push_back({"peak_I", *peak});

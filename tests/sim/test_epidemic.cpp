@@ -9,6 +9,7 @@
 #include "contagion/sim/engine.hpp"
 #include "contagion/sim/epidemic.hpp"
 #include "contagion/sim/generators.hpp"
+#include "contagion/sim/metrics.hpp"
 #include "contagion/sim/node_values.hpp"
 #include "helpers.hpp"
 
@@ -247,4 +248,20 @@ TEST_CASE("SIR final size on a configuration-model graph matches Newman's formul
       CHECK(observed(model, "R") == Approx(expected).margin(0.02));
     }
   }
+}
+
+TEST_CASE("community penetration: blocks reached and the time each is first reached", "[sim][epidemic]") {
+  // Two cliques of 5 joined by the bridge 4 - 5; SI with beta = 1 from node 0: the first clique
+  // (block 0) is reached at once, the second (block 1) when the bridge fires at step 2.
+  DiscreteEpidemic model(two_cliques_bridge(5), sir(1.0, 0.0, EpidemicKind::si));
+  EngineSettings s;
+  s.max_steps = 5;
+  s.tolerance = 0.0;
+  const EngineResult r = run_model(model, seeded(10, {0}), s);
+  const auto results = spread_results(r.time, r.metrics, {1.0});
+  auto value = [&](const std::string& name) { return std::get<double>(*contagion::find_parameter(results, name)); };
+  CHECK(value("t_reached_block_0") == 0.0);
+  CHECK(value("t_reached_block_1") == 2.0);
+  CHECK(value("t_coverage_1") == 3.0);  // the rest of the second clique one step later
+  CHECK(observed(model, "blocks_reached") == 1.0);
 }

@@ -11,6 +11,7 @@
 // decides when the state is recorded). States are 0 = S, 1 = I, 2 = R.
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "contagion/sim/epidemic.hpp"
@@ -18,6 +19,9 @@
 #include "contagion/sim/model.hpp"
 
 namespace contagion::sim {
+namespace detail {
+class CommunityReach;
+}
 
 struct ContinuousEpidemicParams {
   EpidemicKind kind = EpidemicKind::sir;
@@ -67,6 +71,7 @@ class ContinuousEpidemic final : public Model {
   bool pending_ = false;  // the next event is drawn but falls in a later window
   double pending_time_ = 0.0, pending_choice_ = 0.0;
   mutable std::vector<double> view_;
+  std::shared_ptr<const detail::CommunityReach> communities_;  // from the "block" attribute
 };
 
 }  // namespace contagion::sim

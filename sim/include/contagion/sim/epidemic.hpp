@@ -18,12 +18,16 @@
 // node): a run is the same for any thread count. States are 0 = S, 1 = I, 2 = R.
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "contagion/sim/graph.hpp"
 #include "contagion/sim/model.hpp"
 
 namespace contagion::sim {
+namespace detail {
+class CommunityReach;
+}
 
 enum class EpidemicKind { si, sis, sir };
 
@@ -69,7 +73,9 @@ class DiscreteEpidemic final : public Model {
   std::vector<double> gamma_;
   bool all_recover_ = false;  // every gamma_i > 0: absorbed exactly when nobody is infected
   std::vector<std::uint8_t> state_, next_, ever_;
-  mutable std::vector<double> view_;  // state() as numbers, filled on demand
+  mutable std::vector<double> view_;
+  std::shared_ptr<const detail::CommunityReach>
+      communities_;  // from the "block" attribute  // state() as numbers, filled on demand
 };
 
 }  // namespace contagion::sim

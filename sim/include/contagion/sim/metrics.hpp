@@ -32,8 +32,9 @@ double compute_metric(Metric metric, std::span<const double> state, std::size_t 
 
 /// Summaries of a spreading run, from its recorded series (empty when it has no "coverage"):
 /// final_coverage; for each level q, t_coverage_<q> (the first recorded time with coverage >= q)
-/// and velocity_<q> = 1 / t (both NaN when never reached); with an "I" series, peak_I and
-/// t_peak_I. Their time resolution is the metrics interval.
+/// and velocity_<q> = 1 / t (both NaN when never reached); for each reached_block_<b> series,
+/// t_reached_block_<b> (community penetration); with an "I" series, peak_I and t_peak_I.
+/// Their time resolution is the metrics interval.
 ParameterList spread_results(const std::vector<double>& time, const std::vector<MetricSeries>& metrics,
                              const std::vector<double>& levels);
 
