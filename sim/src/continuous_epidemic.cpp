@@ -132,9 +132,13 @@ double ContinuousEpidemic::step(const StepContext& context) {
       pending_ = true;
     }
     if (pending_time_ >= end) break;  // it happens in a later window; nothing changes before it
-    const NodeId v = pick(pending_choice_ * total_rate());
+    NodeId v = pick(pending_choice_ * total_rate());
+    if (rate_[v] <= 0.0) {  // rounding in the tree: recompute every rate exactly and pick again
+      rebuild_rates();
+      v = pick(pending_choice_ * total_rate());
+      if (rate_[v] <= 0.0) break;
+    }
     pending_ = false;
-    if (rate_[v] <= 0.0) break;  // only when every rate is 0 up to rounding
     time_ = pending_time_;
     ++events_;
     // The susceptible nodes attending to v gain (v infected) or lose (v recovered) its pressure.
@@ -148,7 +152,10 @@ double ContinuousEpidemic::step(const StepContext& context) {
     set_rate(v, node_rate(v));
     for (EdgeId k = in_offsets_[v]; k < in_offsets_[v + 1]; ++k) {
       const NodeId u = in_sources_[k];
-      if (state_[u] == kS) set_rate(u, rate_[u] + sign * tau_[in_arcs_[k]]);
+      if (state_[u] != kS) continue;
+      const double rate = rate_[u] + sign * tau_[in_arcs_[k]];
+      // Near zero, recompute exactly: a node nobody infects must have rate exactly a.
+      set_rate(u, rate > 1e-9 * tau_[in_arcs_[k]] ? rate : node_rate(u));
     }
     if (events_ % rate_.size() == 0) rebuild_rates();
   }
