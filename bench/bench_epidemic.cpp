@@ -35,6 +35,7 @@ void BM_EpidemicSISStep(benchmark::State& state) {
 BENCHMARK(BM_EpidemicSISStep)
     ->Args({100'000, 1})
     ->Args({100'000, 2})
+    ->Args({1'000'000, 1})
     ->Args({1'000'000, 2})
     ->ArgNames({"n", "threads"})
     ->UseRealTime()
