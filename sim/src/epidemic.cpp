@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "community_reach.hpp"
+#include "compartment_observations.hpp"
 #include "contagion/core/error.hpp"
 #include "contagion/core/random.hpp"
 #include "parallel.hpp"
@@ -118,23 +118,11 @@ double DiscreteEpidemic::active_nodes(int threads) const {
 }
 
 std::span<const double> DiscreteEpidemic::state() const {
-  view_.resize(state_.size());
-  for (std::size_t i = 0; i < state_.size(); ++i) view_[i] = state_[i];
-  return view_;
+  return detail::compartments_as_numbers(state_, view_);
 }
 
 std::vector<Observation> DiscreteEpidemic::observations() const {
-  const double n = std::max<double>(1.0, static_cast<double>(state_.size()));
-  double counts[3] = {0, 0, 0}, ever = 0;
-  for (std::size_t i = 0; i < state_.size(); ++i) {
-    counts[state_[i]] += 1.0;
-    ever += ever_[i];
-  }
-  std::vector<Observation> out{{"S", counts[kS] / n}, {"I", counts[kI] / n}};
-  if (params_.kind == EpidemicKind::sir) out.push_back({"R", counts[kR] / n});
-  out.push_back({"coverage", ever / n});
-  communities_->observe(ever_, out);
-  return out;
+  return detail::compartment_observations(state_, ever_, params_.kind == EpidemicKind::sir, *communities_);
 }
 
 }  // namespace contagion::sim

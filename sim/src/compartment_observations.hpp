@@ -1,5 +1,6 @@
 #pragma once
-// Community penetration for spreading models: which communities (the graph's "block" node
+// What the compartmental models observe: compartment fractions, coverage, and community
+// penetration, i.e. which communities (the graph's "block" node
 // attribute, e.g. SBM blocks) have at least one node ever affected. Private to sim/.
 
 #include <fmt/format.h>
@@ -8,6 +9,7 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -54,5 +56,30 @@ class CommunityReach {
   std::vector<double> labels_;
   std::vector<std::size_t> block_of_;
 };
+
+/// What both compartmental models report: the fractions S, I (and R with `with_r`), the
+/// coverage (fraction ever infected) and the community penetration.
+inline std::vector<Observation> compartment_observations(const std::vector<std::uint8_t>& state,
+                                                         const std::vector<std::uint8_t>& ever, bool with_r,
+                                                         const CommunityReach& communities) {
+  const double n = std::max<double>(1.0, static_cast<double>(state.size()));
+  double counts[3] = {0, 0, 0}, ever_count = 0;
+  for (std::size_t i = 0; i < state.size(); ++i) {
+    counts[state[i]] += 1.0;
+    ever_count += ever[i];
+  }
+  std::vector<Observation> out{{"S", counts[0] / n}, {"I", counts[1] / n}};
+  if (with_r) out.push_back({"R", counts[2] / n});
+  out.push_back({"coverage", ever_count / n});
+  communities.observe(ever, out);
+  return out;
+}
+
+/// Compartment codes as numbers, for Model::state().
+inline std::span<const double> compartments_as_numbers(const std::vector<std::uint8_t>& state,
+                                                       std::vector<double>& view) {
+  view.assign(state.begin(), state.end());
+  return view;
+}
 
 }  // namespace contagion::sim::detail
