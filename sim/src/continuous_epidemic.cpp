@@ -6,14 +6,14 @@
 #include <bit>
 #include <cmath>
 
-#include "compartment_observations.hpp"
+#include "compartments.hpp"
 #include "contagion/core/error.hpp"
 #include "contagion/core/random.hpp"
 
 namespace contagion::sim {
-namespace {
-constexpr std::uint8_t kS = 0, kI = 1, kR = 2;
-}
+using detail::kI;
+using detail::kR;
+using detail::kS;
 
 ContinuousEpidemic::ContinuousEpidemic(Graph graph, ContinuousEpidemicParams params)
     : graph_(std::move(graph)), params_(std::move(params)) {
@@ -53,15 +53,7 @@ ContinuousEpidemic::ContinuousEpidemic(Graph graph, ContinuousEpidemicParams par
 
 void ContinuousEpidemic::reset(std::span<const double> initial) {
   check_initial_size(initial);
-  const bool sir = params_.kind == EpidemicKind::sir;
-  for (std::size_t i = 0; i < initial.size(); ++i) {
-    const double v = initial[i];
-    if (!(v == 0.0 || v == 1.0 || (v == 2.0 && sir)))
-      throw Error(
-          fmt::format("initial state of node {} is {}; the states are 0 (S), 1 (I){}", i, v, sir ? ", 2 (R)" : ""));
-    state_[i] = static_cast<std::uint8_t>(v);
-    ever_[i] = state_[i] != kS;
-  }
+  detail::read_compartments(initial, params_.kind == EpidemicKind::sir, state_, ever_);
   time_ = 0.0;
   events_ = 0;
   pending_ = false;

@@ -5,15 +5,15 @@
 #include <algorithm>
 #include <cmath>
 
-#include "compartment_observations.hpp"
+#include "compartments.hpp"
 #include "contagion/core/error.hpp"
 #include "contagion/core/random.hpp"
 #include "parallel.hpp"
 
 namespace contagion::sim {
-namespace {
-constexpr std::uint8_t kS = 0, kI = 1, kR = 2;
-}
+using detail::kI;
+using detail::kR;
+using detail::kS;
 
 DiscreteEpidemic::DiscreteEpidemic(Graph graph, EpidemicParams params)
     : graph_(std::move(graph)), params_(std::move(params)) {
@@ -51,15 +51,7 @@ DiscreteEpidemic::DiscreteEpidemic(Graph graph, EpidemicParams params)
 
 void DiscreteEpidemic::reset(std::span<const double> initial) {
   check_initial_size(initial);
-  const double highest = params_.kind == EpidemicKind::sir ? 2.0 : 1.0;
-  for (std::size_t i = 0; i < initial.size(); ++i) {
-    const double v = initial[i];
-    if (!(v == 0.0 || v == 1.0 || (v == 2.0 && highest == 2.0)))
-      throw Error(fmt::format("initial state of node {} is {}; the states are 0 (S), 1 (I){}", i, v,
-                              highest == 2.0 ? ", 2 (R)" : ""));
-    state_[i] = static_cast<std::uint8_t>(v);
-    ever_[i] = state_[i] != kS;
-  }
+  detail::read_compartments(initial, params_.kind == EpidemicKind::sir, state_, ever_);
 }
 
 double DiscreteEpidemic::infection_probability(NodeId i) const noexcept {

@@ -1,7 +1,8 @@
 #pragma once
-// What the compartmental models observe: compartment fractions, coverage, and community
-// penetration, i.e. which communities (the graph's "block" node
-// attribute, e.g. SBM blocks) have at least one node ever affected. Private to sim/.
+// What the two compartmental models (discrete and continuous-time SI/SIS/SIR) share, private
+// to sim/: the compartment codes, reading an initial state, and the observations (compartment
+// fractions, coverage and community penetration: which communities, the graph's "block"
+// node attribute, have a node ever affected).
 
 #include <fmt/format.h>
 
@@ -13,10 +14,27 @@
 #include <string>
 #include <vector>
 
+#include "contagion/core/error.hpp"
 #include "contagion/sim/graph.hpp"
 #include "contagion/sim/model.hpp"
 
 namespace contagion::sim::detail {
+
+inline constexpr std::uint8_t kS = 0, kI = 1, kR = 2;  // susceptible, infected, recovered
+
+/// Reads an initial state of 0 (S), 1 (I) and, with `with_r`, 2 (R) into `state`, and marks in
+/// `ever` who has been infected; throws contagion::Error naming the first bad node.
+inline void read_compartments(std::span<const double> initial, bool with_r, std::vector<std::uint8_t>& state,
+                              std::vector<std::uint8_t>& ever) {
+  for (std::size_t i = 0; i < initial.size(); ++i) {
+    const double v = initial[i];
+    if (!(v == 0.0 || v == 1.0 || (v == 2.0 && with_r)))
+      throw Error(
+          fmt::format("initial state of node {} is {}; the states are 0 (S), 1 (I){}", i, v, with_r ? ", 2 (R)" : ""));
+    state[i] = static_cast<std::uint8_t>(v);
+    ever[i] = state[i] != kS;
+  }
+}
 
 class CommunityReach {
  public:
