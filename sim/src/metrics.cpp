@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "contagion/core/error.hpp"
 #include "parallel.hpp"
@@ -97,39 +98,37 @@ double compute_metric(Metric metric, std::span<const double> state, std::size_t 
 ParameterList spread_results(const std::vector<double>& time, const std::vector<MetricSeries>& metrics,
                              const std::vector<double>& levels) {
   ParameterList out;
-  const auto series = [&](const std::string& name) -> const MetricSeries* {
-    for (const auto& m : metrics)
-      if (m.name == name && m.columns == 1 && m.values.size() == time.size()) return &m;
-    return nullptr;
+  if (time.empty()) return out;
+  const auto first_time = [&](const MetricSeries& m, auto&& reached) {
+    for (std::size_t k = 0; k < time.size(); ++k)
+      if (reached(m.values[k])) return time[k];
+    return std::numeric_limits<double>::quiet_NaN();
   };
-  const MetricSeries* coverage = series("coverage");
-  if (!coverage || time.empty()) return out;
-  out.push_back({"final_coverage", coverage->values.back()});
-  for (const double q : levels) {
-    double reached = std::numeric_limits<double>::quiet_NaN();
-    for (std::size_t k = 0; k < time.size(); ++k)
-      if (coverage->values[k] >= q) {
-        reached = time[k];
-        break;
-      }
-    out.push_back({fmt::format("t_coverage_{}", q), reached});
-    out.push_back(
-        {fmt::format("velocity_{}", q), reached > 0.0 ? 1.0 / reached : std::numeric_limits<double>::quiet_NaN()});
-  }
+  // A series "coverage", or "<prefix>_coverage" for one emotion of several: the results carry
+  // the same prefix.
+  const auto prefix_of = [](const std::string& name, std::string_view base) -> std::optional<std::string> {
+    if (name == base) return "";
+    if (name.size() > base.size() + 1 && name.ends_with(base) && name[name.size() - base.size() - 1] == '_')
+      return name.substr(0, name.size() - base.size());
+    return std::nullopt;
+  };
   for (const auto& m : metrics) {
-    if (m.name.rfind("reached_block_", 0) != 0 || m.values.size() != time.size()) continue;
-    double reached = std::numeric_limits<double>::quiet_NaN();
-    for (std::size_t k = 0; k < time.size(); ++k)
-      if (m.values[k] > 0.0) {
-        reached = time[k];
-        break;
+    if (m.columns != 1 || m.values.size() != time.size()) continue;
+    if (const auto prefix = prefix_of(m.name, "coverage")) {
+      out.push_back({*prefix + "final_coverage", m.values.back()});
+      for (const double q : levels) {
+        const double reached = first_time(m, [q](double c) { return c >= q; });
+        out.push_back({fmt::format("{}t_coverage_{}", *prefix, q), reached});
+        out.push_back({fmt::format("{}velocity_{}", *prefix, q),
+                       reached > 0.0 ? 1.0 / reached : std::numeric_limits<double>::quiet_NaN()});
       }
-    out.push_back({"t_" + m.name, reached});
-  }
-  if (const MetricSeries* infected = series("I")) {
-    const auto peak = std::max_element(infected->values.begin(), infected->values.end());
-    out.push_back({"peak_I", *peak});
-    out.push_back({"t_peak_I", time[static_cast<std::size_t>(peak - infected->values.begin())]});
+    } else if (m.name.find("reached_block_") != std::string::npos) {
+      out.push_back({"t_" + m.name, first_time(m, [](double r) { return r > 0.0; })});
+    } else if (const auto infected = prefix_of(m.name, "I")) {
+      const auto peak = std::max_element(m.values.begin(), m.values.end());
+      out.push_back({*infected + "peak_I", *peak});
+      out.push_back({*infected + "t_peak_I", time[static_cast<std::size_t>(peak - m.values.begin())]});
+    }
   }
   return out;
 }

@@ -12,11 +12,13 @@
 #include "contagion/sim/continuous_epidemic.hpp"
 #include "contagion/sim/delayed_degroot.hpp"
 #include "contagion/sim/emotion_contagion.hpp"
+#include "contagion/sim/emotion_layers.hpp"
 #include "contagion/sim/epidemic.hpp"
 #include "contagion/sim/expressed_private.hpp"
 #include "contagion/sim/linear_threshold.hpp"
 #include "contagion/sim/node_values.hpp"
 #include "contagion/sim/scenario.hpp"
+#include "contagion/sim/sisa.hpp"
 #include "contagion/sim/voter.hpp"
 
 namespace contagion::sim {
@@ -162,16 +164,34 @@ EpidemicParams::Scale scale(const ConfigTable& t, const char* key) {
                                   : EpidemicParams::Scale::weak_ties;
 }
 
-Factory epidemic(const ConfigTable& t, const Graph& g) {
+/// The per-emotion keys of a discrete epidemic, read from `t` with `base`'s values as defaults.
+EpidemicParams epidemic_rates(const ConfigTable& t, const Graph& g, EpidemicParams p) {
+  p.transmission = t.number_in("transmission", Range::unit(), p.transmission);
+  if (p.scale == EpidemicParams::Scale::weak_ties) p.kappa = t.number_in("kappa", Range::finite(), p.kappa);
+  if (p.kind != EpidemicKind::si && t.has("recovery"))
+    p.recovery = node_parameter(t, "recovery", g, 0.1, Range::unit());
+  p.spontaneous = t.number_in("spontaneous", Range::unit(), p.spontaneous);
+  return p;
+}
+
+Factory epidemic(const ConfigTable& t, const Graph& g, std::size_t* columns) {
   EpidemicParams p;
   const std::string kind = t.choice("kind", {"si", "sis", "sir"}, "sir");
   p.kind = kind == "si" ? EpidemicKind::si : kind == "sis" ? EpidemicKind::sis : EpidemicKind::sir;
-  p.transmission = t.number_in("transmission", Range::unit(), 0.1);
   p.scale = scale(t, "transmission_scale");
-  if (p.scale == EpidemicParams::Scale::weak_ties) p.kappa = t.number_in("kappa", Range::finite(), 0.0);
-  if (p.kind != EpidemicKind::si) p.recovery = node_parameter(t, "recovery", g, 0.1, Range::unit());
-  p.spontaneous = t.number_in("spontaneous", Range::unit(), 0.0);
-  return [g, p] { return std::make_unique<DiscreteEpidemic>(g, p); };
+  p = epidemic_rates(t, g, p);
+  if (!t.has("emotions")) return [g, p] { return std::make_unique<DiscreteEpidemic>(g, p); };
+  // Several emotions at once: emotions = ["anger", "joy"], each with its own [model.<name>]
+  // table of rates (transmission, kappa, recovery, spontaneous; [model]'s values by default).
+  std::vector<std::pair<std::string, EpidemicParams>> emotions;
+  for (const std::string& name : t.strings("emotions"))
+    emotions.emplace_back(name, epidemic_rates(t.table_or_empty(name), g, p));
+  *columns = emotions.size();
+  return [g, emotions] {
+    std::vector<EmotionLayer> layers;
+    for (const auto& [name, params] : emotions) layers.push_back({name, std::make_unique<DiscreteEpidemic>(g, params)});
+    return std::make_unique<EmotionLayers>(std::move(layers));
+  };
 }
 
 Factory continuous_epidemic(const ConfigTable& t, const Graph& g) {
@@ -184,6 +204,22 @@ Factory continuous_epidemic(const ConfigTable& t, const Graph& g) {
   p.spontaneous = t.number_in("spontaneous", {0.0, 1.7976931348623157e308, true, true}, 0.0);
   p.window = t.number_in("window", Range::greater_than(0.0), 1.0);
   return [g, p] { return std::make_unique<ContinuousEpidemic>(g, p); };
+}
+
+/// SISa with named emotional states: states = ["content", "discontent"] and one table
+/// [model.<name>] per state with spontaneous, contagion and recovery.
+Factory sisa(const ConfigTable& t, const Graph& g) {
+  SisaParams p;
+  p.continuous = t.choice("time", {"continuous", "discrete"}, "continuous") == "continuous";
+  p.weighted = t.choice("contagion_scale", {"none", "weight"}, "none") == "weight";
+  if (p.continuous) p.window = t.number_in("window", Range::greater_than(0.0), 1.0);
+  const Range range = p.continuous ? Range::at_least(0.0) : Range::unit();
+  for (const std::string& name : t.strings("states")) {
+    const ConfigTable s = t.required_table(name);
+    p.states.push_back({name, s.number_in("spontaneous", range, 0.0), s.number_in("contagion", range),
+                        s.number_in("recovery", range)});
+  }
+  return [g, p] { return std::make_unique<Sisa>(g, p); };
 }
 
 /// Independent cascade (Kempe, Kleinberg & Tardos 2003): a node activated at t tries once, at
@@ -208,7 +244,7 @@ std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, 
   const std::string type =
       t.choice("type", {"degroot", "friedkin_johnsen", "delayed_degroot", "expressed_private", "hegselmann_krause",
                         "deffuant_weisbuch", "emotion_contagion", "epidemic", "independent_cascade", "voter",
-                        "linear_threshold", "continuous_epidemic"});
+                        "linear_threshold", "continuous_epidemic", "sisa"});
   Factory factory;
   if (type == "degroot")
     factory = degroot(t, graph, columns);
@@ -225,7 +261,7 @@ std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, 
   else if (type == "emotion_contagion")
     factory = emotion_contagion(t, graph);
   else if (type == "epidemic")
-    factory = epidemic(t, graph);
+    factory = epidemic(t, graph, columns);
   else if (type == "independent_cascade")
     factory = independent_cascade(t, graph);
   else if (type == "voter") {
@@ -234,8 +270,10 @@ std::function<std::unique_ptr<Model>()> model_from_config(const ConfigTable& t, 
   } else if (type == "linear_threshold") {
     const bool from_arcs = t.choice("weights", {"uniform", "weight"}, "uniform") == "weight";
     factory = [graph, from_arcs] { return std::make_unique<LinearThreshold>(graph, from_arcs); };
-  } else {
+  } else if (type == "continuous_epidemic") {
     factory = continuous_epidemic(t, graph);
+  } else {
+    factory = sisa(t, graph);
   }
   try {
     factory();  // construct once now, so that bad parameters fail when the scenario is read

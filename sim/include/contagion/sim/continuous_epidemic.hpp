@@ -21,6 +21,8 @@
 namespace contagion::sim {
 namespace detail {
 class CommunityReach;
+class Gillespie;
+class IncomingArcs;
 }
 
 struct ContinuousEpidemicParams {
@@ -35,6 +37,7 @@ struct ContinuousEpidemicParams {
 class ContinuousEpidemic final : public Model {
  public:
   ContinuousEpidemic(Graph graph, ContinuousEpidemicParams params);
+  ~ContinuousEpidemic() override;
 
   std::string_view name() const override { return "continuous_epidemic"; }
   NodeId num_nodes() const override { return graph_.num_nodes(); }
@@ -47,29 +50,19 @@ class ContinuousEpidemic final : public Model {
   std::vector<Observation> observations() const override;
 
   std::span<const std::uint8_t> compartments() const noexcept { return state_; }
-  std::uint64_t events() const noexcept { return events_; }
+  std::uint64_t events() const noexcept;  ///< events fired since reset()
 
  private:
   double node_rate(NodeId i) const;
-  void set_rate(NodeId i, double rate);
   void rebuild_rates();
-  NodeId pick(double target) const;  // the node whose cumulative rate interval holds target
-  double total_rate() const;
 
   Graph graph_;
   ContinuousEpidemicParams params_;
   std::vector<double> tau_;  // per arc: tau * weight
   std::vector<double> gamma_;
-  std::vector<EdgeId> in_offsets_;  // who attends to v: their rates change when v does
-  std::vector<NodeId> in_sources_;
-  std::vector<EdgeId> in_arcs_;  // the arc u -> v of each in_sources_ entry (for tau)
+  std::shared_ptr<const detail::IncomingArcs> incoming_;  // who attends to v: their rates change when v does
   std::vector<std::uint8_t> state_, ever_;
-  std::vector<double> rate_;  // current rate per node
-  std::vector<double> tree_;  // Fenwick tree over rate_
-  double time_ = 0.0;
-  std::uint64_t events_ = 0;
-  bool pending_ = false;  // the next event is drawn but falls in a later window
-  double pending_time_ = 0.0, pending_choice_ = 0.0;
+  std::unique_ptr<detail::Gillespie> events_;  // node rates and the event clock
   mutable std::vector<double> view_;
   std::shared_ptr<const detail::CommunityReach> communities_;  // from the "block" attribute
 };
