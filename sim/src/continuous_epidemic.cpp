@@ -6,10 +6,10 @@
 #include <cmath>
 
 #include "compartments.hpp"
-#include "incoming_arcs.hpp"
-#include "gillespie.hpp"
 #include "contagion/core/error.hpp"
 #include "contagion/core/random.hpp"
+#include "gillespie.hpp"
+#include "incoming_arcs.hpp"
 
 namespace contagion::sim {
 using detail::kI;
@@ -41,7 +41,9 @@ ContinuousEpidemic::ContinuousEpidemic(Graph graph, ContinuousEpidemicParams par
 
 ContinuousEpidemic::~ContinuousEpidemic() = default;
 
-std::uint64_t ContinuousEpidemic::events() const noexcept { return events_->events(); }
+std::uint64_t ContinuousEpidemic::events() const noexcept {
+  return events_->events();
+}
 
 void ContinuousEpidemic::reset(std::span<const double> initial) {
   check_initial_size(initial);

@@ -44,8 +44,8 @@ double EmotionLayers::step(const StepContext& context) {
   for (std::size_t l = 0; l < layers_.size(); ++l) {
     StepContext own = context;
     // A seed per layer, derived from the run's seed and the emotion's name.
-    own.seed = RandomStream({context.seed, StreamPurpose::dynamics, 0, stream_id("emotion layer"), stream_keys_[l]})
-                   .bits();
+    own.seed =
+        RandomStream({context.seed, StreamPurpose::dynamics, 0, stream_id("emotion layer"), stream_keys_[l]}).bits();
     moved += layers_[l].model->step(own);
   }
   return moved;

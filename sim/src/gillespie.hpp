@@ -32,8 +32,7 @@ class Gillespie {
   /// transitions) and updates the rates. `rebuild()` recomputes every rate exactly: it runs
   /// when rounding in the tree picks an item of rate 0, and every size() events.
   template <class Fire, class Rebuild>
-  void advance(const StepContext& context, std::uint64_t stream, double end, Fire&& fire,
-               Rebuild&& rebuild) {
+  void advance(const StepContext& context, std::uint64_t stream, double end, Fire&& fire, Rebuild&& rebuild) {
     while (true) {
       if (!pending_) {
         const double total = rates.total();

@@ -40,7 +40,8 @@ Sisa::Sisa(Graph graph, SisaParams params) : graph_(std::move(graph)), params_(s
         throw ParameterError("states", fmt::format("'{}' twice", s.name), "distinct names");
     for (const auto& [field, v] : {std::pair{"spontaneous", s.spontaneous}, std::pair{"contagion", s.contagion},
                                    std::pair{"recovery", s.recovery}})
-      if (!(v >= 0.0 && v <= high)) throw ParameterError(fmt::format("{}.{}", s.name, field), fmt::format("{}", v), range);
+      if (!(v >= 0.0 && v <= high))
+        throw ParameterError(fmt::format("{}.{}", s.name, field), fmt::format("{}", v), range);
   }
   if (params_.continuous && !(std::isfinite(params_.window) && params_.window > 0.0))
     throw ParameterError("window", fmt::format("{}", params_.window), "(0, inf)");
@@ -139,7 +140,8 @@ std::uint8_t Sisa::discrete_next(NodeId i, double u) const {
 
 double Sisa::step_discrete(const StepContext& context) {
   detail::parallel_for(state_.size(), context.threads, [&](std::size_t i) {
-    const double u = RandomStream({context.seed, StreamPurpose::dynamics, context.replicate, context.step, i}).uniform();
+    const double u =
+        RandomStream({context.seed, StreamPurpose::dynamics, context.replicate, context.step, i}).uniform();
     next_[i] = discrete_next(static_cast<NodeId>(i), u);
     if (next_[i] != 0) ever_[i * k_ + next_[i] - 1] = 1;
   });
@@ -223,7 +225,9 @@ double Sisa::step_continuous(const StepContext& context) {
 
 // ---- observations --------------------------------------------------------------------------
 
-std::span<const double> Sisa::state() const { return detail::compartments_as_numbers(state_, view_); }
+std::span<const double> Sisa::state() const {
+  return detail::compartments_as_numbers(state_, view_);
+}
 
 std::vector<Observation> Sisa::observations() const {
   const double n = std::max<double>(1.0, static_cast<double>(state_.size()));

@@ -11,9 +11,9 @@
 #include "contagion/sim/scenario.hpp"
 
 using namespace contagion::sim;
+using Catch::Matchers::Contains;
 using contagion::MetricSeries;
 using contagion::RunRecord;
-using Catch::Matchers::Contains;
 
 namespace {
 
@@ -87,8 +87,9 @@ TEST_CASE("several emotions at once: per-emotion metrics and spread results", "[
 
 TEST_CASE("several emotions: a layer's run does not depend on the other emotions", "[sim][emotions][determinism]") {
   const RunRecord both = run_scenario(parse_scenario(kWeakTies, "s.toml"), 1, 1);
-  const std::string anger_only = replace(replace(kWeakTies, "emotions = [\"anger\", \"joy\"]", "emotions = [\"anger\"]"),
-                                         "[model.joy]\nkappa = -1.0\n", "");
+  const std::string anger_only =
+      replace(replace(kWeakTies, "emotions = [\"anger\", \"joy\"]", "emotions = [\"anger\"]"),
+              "[model.joy]\nkappa = -1.0\n", "");
   const RunRecord alone = run_scenario(parse_scenario(anger_only, "s.toml"), 1, 2);
   // The run with both stops later (when joy is absorbed too); up to anger's end they agree.
   const auto& with_joy = series(both, "anger_coverage").values;
@@ -103,7 +104,9 @@ TEST_CASE("several emotions: a layer's run does not depend on the other emotions
 
 TEST_CASE("several emotions: names and layers are checked", "[sim][emotions]") {
   const Graph g = ring_graph(5, 2);
-  auto layer = [&](std::string name) { return EmotionLayer{std::move(name), std::make_unique<DiscreteEpidemic>(g, EpidemicParams{})}; };
+  auto layer = [&](std::string name) {
+    return EmotionLayer{std::move(name), std::make_unique<DiscreteEpidemic>(g, EpidemicParams{})};
+  };
   std::vector<EmotionLayer> twice;
   twice.push_back(layer("anger"));
   twice.push_back(layer("anger"));
@@ -163,9 +166,8 @@ tolerance = 0
   CHECK(result(r, "content_final_coverage") > 0.0);  // spontaneous only: discontent fills the graph first
   CHECK(result(r, "discontent_final_coverage") > 0.5);
   CHECK(result(r, "t_reached_block_0") > 0.0);
-  const Scenario discrete = parse_scenario(replace(replace(text, "window = 0.5", "time = \"discrete\""),
-                                                   "contagion = 0.4", "contagion = 0.04"),
-                                           "s.toml");
+  const Scenario discrete = parse_scenario(
+      replace(replace(text, "window = 0.5", "time = \"discrete\""), "contagion = 0.4", "contagion = 0.04"), "s.toml");
   CHECK(run_scenario(discrete, 0, 1).time.back() == 40.0);
   CHECK_THROWS_WITH(parse_scenario(replace(text, "contagion = 0.4", "contagion = 0.4\ncontagoin = 0.4"), "s.toml"),
                     Contains("unknown key 'model.discontent.contagoin'"));
@@ -173,8 +175,8 @@ tolerance = 0
                     Contains("model.discontent"));
   // A rate in continuous time, a probability per step in discrete time.
   CHECK_NOTHROW(parse_scenario(replace(text, "spontaneous = 0.02", "spontaneous = 2.0"), "s.toml"));
-  CHECK_THROWS_WITH(parse_scenario(replace(replace(text, "window = 0.5", "time = \"discrete\""),
-                                           "spontaneous = 0.02", "spontaneous = 2.0"),
+  CHECK_THROWS_WITH(parse_scenario(replace(replace(text, "window = 0.5", "time = \"discrete\""), "spontaneous = 0.02",
+                                           "spontaneous = 2.0"),
                                    "s.toml"),
                     Contains("s.toml:14:15:") && Contains("model.content.spontaneous = 2 is outside [0, 1]"));
 }

@@ -203,8 +203,7 @@ TEST_CASE("SISa continuous, content and discontent: the two-state mean-field equ
       ++samples;
     }
   }
-  INFO("mean field c = " << c << ", d = " << d << "; simulated " << content / samples << ", "
-                         << discontent / samples);
+  INFO("mean field c = " << c << ", d = " << d << "; simulated " << content / samples << ", " << discontent / samples);
   CHECK(std::abs(content / samples - c) < 0.03);
   CHECK(std::abs(discontent / samples - d) < 0.03);
 }
@@ -265,7 +264,7 @@ TEST_CASE("SISa: bitwise the same for 1 and 2 threads and for any window", "[sim
   fine.reset(x0);
   coarse.reset(x0);
   for (std::uint64_t t = 0; t < 100; ++t) fine.step({t, 4, 0, 1});  // to time 10
-  for (std::uint64_t t = 0; t < 4; ++t) coarse.step({t, 4, 0, 2});   // to time 10
+  for (std::uint64_t t = 0; t < 4; ++t) coarse.step({t, 4, 0, 2});  // to time 10
   CHECK(std::equal(fine.states().begin(), fine.states().end(), coarse.states().begin()));
   CHECK(observed(fine, "coverage") > 0.2);
 }

@@ -23,7 +23,7 @@ namespace detail {
 class CommunityReach;
 class Gillespie;
 class IncomingArcs;
-}
+}  // namespace detail
 
 struct ContinuousEpidemicParams {
   EpidemicKind kind = EpidemicKind::sir;

@@ -79,8 +79,8 @@ class Sisa final : public Model {
 
   Graph graph_;
   SisaParams params_;
-  std::size_t k_ = 0;        // number of emotional states
-  std::vector<double> w_;    // per arc: the weight, or empty (unweighted)
+  std::size_t k_ = 0;      // number of emotional states
+  std::vector<double> w_;  // per arc: the weight, or empty (unweighted)
   std::vector<std::uint8_t> state_, next_;
   std::vector<std::uint8_t> ever_;  // n x K flags: node has been in state k
   std::vector<double> pressure_;    // continuous: n x K, b_k sum_{j in row(i), s_j = k} w_ij
