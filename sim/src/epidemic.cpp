@@ -41,6 +41,15 @@ DiscreteEpidemic::DiscreteEpidemic(Graph graph, EpidemicParams params)
       for (EdgeId e = 0; e < beta_.size(); ++e) beta_[e] = std::clamp(params_.transmission * omega[e], 0.0, 1.0);
     }
   }
+  if (beta_.empty()) {
+    // (1 - beta)^k for every possible number k of infected neighbours: pow() was a quarter of
+    // a step's time.
+    EdgeId max_degree = 0;
+    for (NodeId i = 0; i < n; ++i) max_degree = std::max(max_degree, graph_.offsets()[i + 1] - graph_.offsets()[i]);
+    escape_power_.resize(std::size_t{max_degree} + 1);
+    for (std::size_t k = 0; k < escape_power_.size(); ++k)
+      escape_power_[k] = k == 0 ? 1.0 : std::pow(1.0 - params_.transmission, static_cast<double>(k));
+  }
   gamma_.resize(n);
   for (NodeId i = 0; i < n; ++i) gamma_[i] = params_.kind == EpidemicKind::si ? 0.0 : params_.recovery[i];
   all_recover_ = std::all_of(gamma_.begin(), gamma_.end(), [](double g) { return g > 0.0; });
@@ -61,7 +70,7 @@ double DiscreteEpidemic::infection_probability(NodeId i) const noexcept {
   if (beta_.empty()) {
     std::uint32_t infected = 0;
     for (EdgeId e = offsets[i]; e < offsets[i + 1]; ++e) infected += state_[targets[e]] == kI;
-    if (infected > 0) escape = std::pow(1.0 - params_.transmission, static_cast<double>(infected));
+    escape = escape_power_[infected];
   } else {
     for (EdgeId e = offsets[i]; e < offsets[i + 1]; ++e)
       if (state_[targets[e]] == kI) escape *= 1.0 - beta_[e];
@@ -71,7 +80,7 @@ double DiscreteEpidemic::infection_probability(NodeId i) const noexcept {
 }
 
 double DiscreteEpidemic::step(const StepContext& context) {
-  detail::parallel_for(state_.size(), context.threads, [&](std::size_t i) {
+  const auto update = [&](std::size_t i) {
     const auto node = static_cast<NodeId>(i);
     const std::uint8_t s = state_[i];
     next_[i] = s;
@@ -86,20 +95,25 @@ double DiscreteEpidemic::step(const StepContext& context) {
         next_[i] = params_.kind == EpidemicKind::sir ? kR : kS;
     }
     ever_[i] = static_cast<std::uint8_t>(ever_[i] | (next_[i] == kI));
-  });
+  };
+  if (all_recover_) {
+    // Every infected node can recover: the process is absorbed exactly when nobody is
+    // infected (and no spontaneous infection can start it again), which the update pass can
+    // count as it goes.
+    const bool spontaneous = params_.spontaneous > 0.0;
+    const double active = detail::deterministic_sum(state_.size(), context.threads, [&](std::size_t i) {
+      update(i);
+      return next_[i] == kI || (spontaneous && next_[i] == kS) ? 1.0 : 0.0;
+    });
+    state_.swap(next_);
+    return active;
+  }
+  detail::parallel_for(state_.size(), context.threads, update);
   state_.swap(next_);
   return active_nodes(context.threads);
 }
 
 double DiscreteEpidemic::active_nodes(int threads) const {
-  if (all_recover_) {
-    // Every infected node can recover: the process is absorbed exactly when nobody is
-    // infected (and no spontaneous infection can start it again). One pass over the nodes.
-    const double r = params_.spontaneous;
-    return detail::deterministic_sum(state_.size(), threads, [&](std::size_t i) {
-      return state_[i] == kI || (r > 0.0 && state_[i] == kS) ? 1.0 : 0.0;
-    });
-  }
   // Some infected nodes never recover (SI): count the nodes that could still change, i.e.
   // recoverable infected ones and susceptible ones with a positive infection probability.
   return detail::deterministic_sum(state_.size(), threads, [&](std::size_t i) {

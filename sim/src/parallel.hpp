@@ -49,12 +49,17 @@ template <class F, class Combine>
 double block_reduce(std::size_t n, int threads, double identity, F&& f, Combine&& combine) {
   const std::size_t blocks = (n + kReductionBlock - 1) / kReductionBlock;
   std::vector<double> partial(blocks, identity);
-  parallel_for(blocks, threads, [&](std::size_t b) {
-    const std::size_t end = std::min(n, (b + 1) * kReductionBlock);
+  // One block is already 4096 items: parallel_for's grain would run up to 4096 blocks on one
+  // thread, so the blocks get their own loop.
+  const auto count = static_cast<std::int64_t>(blocks);
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1) if (blocks > 1)
+  for (std::int64_t b = 0; b < count; ++b) {
+    const auto first = static_cast<std::size_t>(b) * kReductionBlock;
+    const std::size_t end = std::min(n, first + kReductionBlock);
     double acc = identity;
-    for (std::size_t i = b * kReductionBlock; i < end; ++i) acc = combine(acc, f(i));
-    partial[b] = acc;
-  });
+    for (std::size_t i = first; i < end; ++i) acc = combine(acc, f(i));
+    partial[static_cast<std::size_t>(b)] = acc;
+  }
   double result = identity;
   for (const double p : partial) result = combine(result, p);
   return result;

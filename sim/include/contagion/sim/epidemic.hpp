@@ -69,7 +69,8 @@ class DiscreteEpidemic final : public Model {
 
   Graph graph_;
   EpidemicParams params_;
-  std::vector<double> beta_;  // per arc when scaled, else empty
+  std::vector<double> beta_;          // per arc when scaled, else empty
+  std::vector<double> escape_power_;  // unscaled: (1 - beta)^k, k = 0 .. max degree
   std::vector<double> gamma_;
   bool all_recover_ = false;  // every gamma_i > 0: absorbed exactly when nobody is infected
   std::vector<std::uint8_t> state_, next_, ever_;
