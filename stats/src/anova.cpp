@@ -71,7 +71,13 @@ std::array<Icc, 6> intraclass_correlations(const Eigen::MatrixXd& x, double conf
   {
     const double f = msr / msw, df1 = n - 1.0, df2 = n * (k - 1.0);
     const double fl = f / f_ppf(q, df1, df2), fu = f * f_ppf(q, df2, df1), p = f_sf(f, df1, df2);
-    out[0] = {IccType::icc1, (msr - msw) / (msr + (k - 1.0) * msw), f, df1, df2, p, (fl - 1.0) / (fl + k - 1.0),
+    out[0] = {IccType::icc1,
+              (msr - msw) / (msr + (k - 1.0) * msw),
+              f,
+              df1,
+              df2,
+              p,
+              (fl - 1.0) / (fl + k - 1.0),
               (fu - 1.0) / (fu + k - 1.0)};
     out[3] = {IccType::icc1k, (msr - msw) / msr, f, df1, df2, p, 1.0 - 1.0 / fl, 1.0 - 1.0 / fu};
   }
@@ -79,7 +85,13 @@ std::array<Icc, 6> intraclass_correlations(const Eigen::MatrixXd& x, double conf
   const double f = msr / mse, df1 = n - 1.0, df2 = (n - 1.0) * (k - 1.0), p = f_sf(f, df1, df2);
   {
     const double fl = f / f_ppf(q, df1, df2), fu = f * f_ppf(q, df2, df1);
-    out[2] = {IccType::icc3, (msr - mse) / (msr + (k - 1.0) * mse), f, df1, df2, p, (fl - 1.0) / (fl + k - 1.0),
+    out[2] = {IccType::icc3,
+              (msr - mse) / (msr + (k - 1.0) * mse),
+              f,
+              df1,
+              df2,
+              p,
+              (fl - 1.0) / (fl + k - 1.0),
               (fu - 1.0) / (fu + k - 1.0)};
     out[5] = {IccType::icc3k, (msr - mse) / msr, f, df1, df2, p, 1.0 - 1.0 / fl, 1.0 - 1.0 / fu};
   }
@@ -94,8 +106,14 @@ std::array<Icc, 6> intraclass_correlations(const Eigen::MatrixXd& x, double conf
     const double low = n * (msr - f_upper * mse) / (f_upper * (k * msc + (k * n - k - n) * mse) + n * msr);
     const double high = n * (f_lower * msr - mse) / (k * msc + (k * n - k - n) * mse + n * f_lower * msr);
     out[1] = {IccType::icc2, icc2, f, df1, df2, p, low, high};
-    out[4] = {IccType::icc2k, (msr - mse) / (msr + (msc - mse) / n), f, df1, df2, p,
-              low * k / (1.0 + low * (k - 1.0)), high * k / (1.0 + high * (k - 1.0))};
+    out[4] = {IccType::icc2k,
+              (msr - mse) / (msr + (msc - mse) / n),
+              f,
+              df1,
+              df2,
+              p,
+              low * k / (1.0 + low * (k - 1.0)),
+              high * k / (1.0 + high * (k - 1.0))};
   }
   return out;
 }

@@ -48,6 +48,9 @@ GridSearchResult grid_search_elastic_net(const Eigen::MatrixXd& x_raw, const Eig
   for (std::size_t f = 0; f < train.size(); ++f)
     design[f] = o.scaling == Scaling::per_fold ? StandardScaler::fit(x_raw, train[f]).transform(x_raw) : x_global;
 
+  // The fits of a fold differ only in (alpha, rho): one Gram matrix per fold.
+  std::vector<CenteredGram> problems;
+  for (std::size_t f = 0; f < train.size(); ++f) problems.push_back(CenteredGram::of(design[f], y, train[f]));
   const std::size_t points = o.alphas.size() * o.l1_ratios.size();
   out.split_test_scores.assign(train.size(), std::vector<double>(points));
   for (const double a : o.alphas)
@@ -61,7 +64,7 @@ GridSearchResult grid_search_elastic_net(const Eigen::MatrixXd& x_raw, const Eig
     const auto gi = static_cast<std::size_t>(g);
     const ElasticNetOptions options{out.alpha[gi], out.l1_ratio[gi], o.tol, o.max_iter};
     for (std::size_t f = 0; f < train.size(); ++f) {
-      const ElasticNetFit fit = elastic_net(design[f], y, options, train[f]);
+      const ElasticNetFit fit = elastic_net(problems[f], options);
       const Eigen::VectorXd truth = select_rows(y, test[f]);
       const Eigen::VectorXd predicted = fit.predict(select_rows(design[f], test[f]));
       out.split_test_scores[f][gi] =

@@ -12,7 +12,9 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // pandas' _zero_out_fperr: sums this small are rounding noise.
-double zero_out_rounding(double v) { return std::fabs(v) < 1e-14 ? 0.0 : v; }
+double zero_out_rounding(double v) {
+  return std::fabs(v) < 1e-14 ? 0.0 : v;
+}
 }  // namespace
 
 double mean(std::span<const double> x) {
@@ -31,7 +33,9 @@ double variance(std::span<const double> x, int ddof) {
   return ss / dof;
 }
 
-double standard_deviation(std::span<const double> x, int ddof) { return std::sqrt(variance(x, ddof)); }
+double standard_deviation(std::span<const double> x, int ddof) {
+  return std::sqrt(variance(x, ddof));
+}
 
 double quantile_sorted(std::span<const double> sorted, double q) {
   if (sorted.empty()) return kNaN;

@@ -12,10 +12,11 @@ namespace contagion::stats {
 namespace {
 
 // Domain problems give NaN (as scipy does), never an exception or errno.
-using Policy = boost::math::policies::policy<boost::math::policies::domain_error<boost::math::policies::ignore_error>,
-                                             boost::math::policies::overflow_error<boost::math::policies::ignore_error>,
-                                             boost::math::policies::evaluation_error<boost::math::policies::ignore_error>,
-                                             boost::math::policies::promote_double<false>>;
+using Policy =
+    boost::math::policies::policy<boost::math::policies::domain_error<boost::math::policies::ignore_error>,
+                                  boost::math::policies::overflow_error<boost::math::policies::ignore_error>,
+                                  boost::math::policies::evaluation_error<boost::math::policies::ignore_error>,
+                                  boost::math::policies::promote_double<false>>;
 using Normal = boost::math::normal_distribution<double, Policy>;
 using StudentT = boost::math::students_t_distribution<double, Policy>;
 using FisherF = boost::math::fisher_f_distribution<double, Policy>;
@@ -23,7 +24,9 @@ using ChiSquared = boost::math::chi_squared_distribution<double, Policy>;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-bool bad_df(double df) { return std::isnan(df) || df <= 0.0; }
+bool bad_df(double df) {
+  return std::isnan(df) || df <= 0.0;
+}
 
 }  // namespace
 

@@ -70,12 +70,11 @@ ShapiroWilk shapiro_wilk(std::span<const double> input) {
   std::vector<double>& x = s.values;
   const std::size_t n = x.size();
   if (n < 3) throw Error(fmt::format("Shapiro-Wilk needs at least 3 values, got {}", n));
-  ShapiroWilk result{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(), n,
-                     s.missing};
+  ShapiroWilk result{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(), n, s.missing};
   std::sort(x.begin(), x.end());
   double range = x.back() - x.front();
   if (range < 1e-10) return result;  // all values equal
-  if (range < 1.0) {  // R rescales small ranges before the algorithm, which scales by the range again
+  if (range < 1.0) {                 // R rescales small ranges before the algorithm, which scales by the range again
     for (double& v : x) v /= range;
     range = x.back() - x.front();
   }

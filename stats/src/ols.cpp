@@ -29,8 +29,8 @@ std::pair<double, double> moment_shape(const Eigen::VectorXd& x) {
 
 std::size_t numeric_rank(const Eigen::VectorXd& singular, std::size_t rows, std::size_t cols) {
   if (singular.size() == 0) return 0;
-  const double tol = singular.maxCoeff() * static_cast<double>(std::max(rows, cols)) *
-                     std::numeric_limits<double>::epsilon();
+  const double tol =
+      singular.maxCoeff() * static_cast<double>(std::max(rows, cols)) * std::numeric_limits<double>::epsilon();
   std::size_t rank = 0;
   for (Eigen::Index i = 0; i < singular.size(); ++i) rank += singular(i) > tol;
   return rank;
@@ -121,8 +121,8 @@ OlsResult ols(const Eigen::MatrixXd& x_in, const Eigen::VectorXd& y_in, std::vec
     Eigen::MatrixXd augmented(n, k + 1);
     augmented << Eigen::VectorXd::Ones(n), x;
     Eigen::BDCSVD<Eigen::MatrixXd> aug(augmented);
-    constant = numeric_rank(aug.singularValues(), static_cast<std::size_t>(n), static_cast<std::size_t>(k + 1)) ==
-               r.rank;
+    constant =
+        numeric_rank(aug.singularValues(), static_cast<std::size_t>(n), static_cast<std::size_t>(k + 1)) == r.rank;
   }
   r.k_constant = constant ? 1 : 0;
   r.df_model = static_cast<double>(r.rank) - static_cast<double>(r.k_constant);
@@ -136,7 +136,8 @@ OlsResult ols(const Eigen::MatrixXd& x_in, const Eigen::VectorXd& y_in, std::vec
   r.ess = tss - r.ssr;
   r.scale = r.ssr / r.df_resid;
   r.r_squared = 1.0 - r.ssr / tss;
-  r.r_squared_adj = 1.0 - (static_cast<double>(n) - static_cast<double>(r.k_constant)) / r.df_resid * (1.0 - r.r_squared);
+  r.r_squared_adj =
+      1.0 - (static_cast<double>(n) - static_cast<double>(r.k_constant)) / r.df_resid * (1.0 - r.r_squared);
   r.f = (r.ess / r.df_model) / (r.ssr / r.df_resid);
   r.f_p = f_sf(r.f, r.df_model, r.df_resid);
 

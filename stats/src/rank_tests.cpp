@@ -23,9 +23,9 @@ double exact_u_sf(std::size_t k, std::size_t m, std::size_t n) {
   std::vector<double> c(top + 1, 0.0);
   c[0] = 1.0;
   for (std::size_t i = 1; i <= m; ++i) {
-    const std::size_t degree = i * n;  // degree of [n + i choose i]_q
+    const std::size_t degree = i * n;                                                   // degree of [n + i choose i]_q
     for (std::size_t j = degree; j >= n + i && j <= degree; --j) c[j] -= c[j - n - i];  // * (1 - q^{n+i})
-    for (std::size_t j = i; j <= degree; ++j) c[j] += c[j - i];                        // / (1 - q^i)
+    for (std::size_t j = i; j <= degree; ++j) c[j] += c[j - i];                         // / (1 - q^i)
   }
   double total = 0.0, below = 0.0;
   for (std::size_t j = 0; j <= top; ++j) total += c[j];
@@ -63,8 +63,7 @@ MannWhitney mann_whitney_u(std::span<const double> x_in, std::span<const double>
   r.missing = x.missing + y.missing;
   const double u_max = std::max(r.u, a * b - r.u);
   const std::vector<std::size_t> ties = tie_group_sizes(pooled);
-  if (method == UMethod::automatic)
-    method = (n1 > 8 && n2 > 8) || !ties.empty() ? UMethod::asymptotic : UMethod::exact;
+  if (method == UMethod::automatic) method = (n1 > 8 && n2 > 8) || !ties.empty() ? UMethod::asymptotic : UMethod::exact;
   r.method = method;
   double p = 0.0;
   if (method == UMethod::exact) {

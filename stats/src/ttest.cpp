@@ -98,8 +98,7 @@ PairedEffectSizes paired_effect_sizes(std::span<const double> x, std::span<const
   for (std::size_t i = 0; i < d.size(); ++i) d[i] = pairs.x[i] - pairs.y[i];
   PairedEffectSizes e{};
   e.d = mean(d) / standard_deviation(d);
-  e.d_av = (mean(pairs.x) - mean(pairs.y)) /
-           ((standard_deviation(pairs.x) + standard_deviation(pairs.y)) / 2.0);
+  e.d_av = (mean(pairs.x) - mean(pairs.y)) / ((standard_deviation(pairs.x) + standard_deviation(pairs.y)) / 2.0);
   e.r_signed = test.t / std::sqrt(test.t * test.t + test.df);
   return e;
 }

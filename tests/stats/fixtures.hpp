@@ -48,9 +48,11 @@ inline Eigen::VectorXd evec(const Json& v) {
 }
 
 inline Eigen::MatrixXd mat(const Json& rows) {
-  Eigen::MatrixXd m(static_cast<Eigen::Index>(rows.size()), rows.empty() ? 0 : static_cast<Eigen::Index>(rows[0].size()));
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(rows.size()),
+                    rows.empty() ? 0 : static_cast<Eigen::Index>(rows[0].size()));
   for (Eigen::Index i = 0; i < m.rows(); ++i)
-    for (Eigen::Index j = 0; j < m.cols(); ++j) m(i, j) = num(rows[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)]);
+    for (Eigen::Index j = 0; j < m.cols(); ++j)
+      m(i, j) = num(rows[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)]);
   return m;
 }
 
@@ -64,16 +66,16 @@ inline bool near(double actual, double expected, double rel, double abs = 0.0) {
 }  // namespace contagion::stats::test
 
 /// CHECK that `actual` is within `rel` (relative) of `expected`, showing both on failure.
-#define CHECK_NEAR(actual, expected, rel)                                                                 \
-  do {                                                                                                    \
-    const double a_ = (actual), e_ = (expected);                                                          \
+#define CHECK_NEAR(actual, expected, rel)                                                                     \
+  do {                                                                                                        \
+    const double a_ = (actual), e_ = (expected);                                                              \
     INFO(#actual << " = " << std::setprecision(17) << a_ << ", expected " << e_ << " (rel " << (rel) << ")"); \
-    CHECK(contagion::stats::test::near(a_, e_, (rel)));                                                   \
+    CHECK(contagion::stats::test::near(a_, e_, (rel)));                                                       \
   } while (false)
 
-#define CHECK_NEAR_ABS(actual, expected, rel, abs_tol)                                                     \
-  do {                                                                                                    \
-    const double a_ = (actual), e_ = (expected);                                                          \
-    INFO(#actual << " = " << std::setprecision(17) << a_ << ", expected " << e_);                         \
-    CHECK(contagion::stats::test::near(a_, e_, (rel), (abs_tol)));                                        \
+#define CHECK_NEAR_ABS(actual, expected, rel, abs_tol)                            \
+  do {                                                                            \
+    const double a_ = (actual), e_ = (expected);                                  \
+    INFO(#actual << " = " << std::setprecision(17) << a_ << ", expected " << e_); \
+    CHECK(contagion::stats::test::near(a_, e_, (rel), (abs_tol)));                \
   } while (false)

@@ -44,7 +44,9 @@ TEST_CASE("Mann-Whitney U matches scipy, including its auto rule", "[stats][mwu]
   for (const auto& c : fixture("tests.json")["mannwhitneyu"]) {
     INFO(c["name"]);
     const std::string method = c["method"];
-    const UMethod m = method == "exact" ? UMethod::exact : method == "asymptotic" ? UMethod::asymptotic : UMethod::automatic;
+    const UMethod m = method == "exact"        ? UMethod::exact
+                      : method == "asymptotic" ? UMethod::asymptotic
+                                               : UMethod::automatic;
     const MannWhitney r = mann_whitney_u(vec(c["x"]), vec(c["y"]), m);
     CHECK(r.u == num(c["u"]));
     CHECK(to_string(r.method) == c["method_used"].get<std::string>());
@@ -66,8 +68,8 @@ TEST_CASE("Mann-Whitney exact distribution: brute force over every split of 4 + 
     ++total;
   }
   // x = ranks {1, 2, 3, 9}: U = 1 + 2 + 3 + 9 - 10 = 5, the larger U is 15.
-  const MannWhitney r = mann_whitney_u(std::vector<double>{1, 2, 3, 9}, std::vector<double>{4, 5, 6, 7, 8},
-                                       UMethod::exact);
+  const MannWhitney r =
+      mann_whitney_u(std::vector<double>{1, 2, 3, 9}, std::vector<double>{4, 5, 6, 7, 8}, UMethod::exact);
   CHECK(r.u == 5.0);
   int at_least = 0;
   for (std::size_t u = 15; u <= m * n; ++u) at_least += count[u];

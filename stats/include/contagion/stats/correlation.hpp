@@ -9,9 +9,9 @@
 namespace contagion::stats {
 
 struct Correlation {
-  double r;               ///< Pearson r or Spearman rho, in [-1, 1]
-  double p;               ///< two-sided; t-test with n - 2 df
-  double ci_low, ci_high; ///< Fisher z: tanh(atanh(r) -+ z_{(1+c)/2} / sqrt(n - 3)); [-1, 1] for n <= 3
+  double r;                ///< Pearson r or Spearman rho, in [-1, 1]
+  double p;                ///< two-sided; t-test with n - 2 df
+  double ci_low, ci_high;  ///< Fisher z: tanh(atanh(r) -+ z_{(1+c)/2} / sqrt(n - 3)); [-1, 1] for n <= 3
   std::size_t n = 0, missing = 0;
 };
 

@@ -10,8 +10,8 @@
 
 namespace contagion::stats {
 
-double mean(std::span<const double> x);                      ///< NaN when empty
-double variance(std::span<const double> x, int ddof = 1);    ///< sum of squared deviations / (n - ddof)
+double mean(std::span<const double> x);                    ///< NaN when empty
+double variance(std::span<const double> x, int ddof = 1);  ///< sum of squared deviations / (n - ddof)
 double standard_deviation(std::span<const double> x, int ddof = 1);
 /// numpy's default (linear) quantile of sorted values, q in [0, 1].
 double quantile_sorted(std::span<const double> sorted, double q);
@@ -25,7 +25,7 @@ struct Descriptives {
   std::size_t missing = 0;  ///< NaN dropped
   double mean, sd, variance, sem;
   double min, max, median, q1, q3;
-  double skew_biased, skew_unbiased;                          ///< scipy.stats.skew; pandas .skew()
+  double skew_biased, skew_unbiased;                        ///< scipy.stats.skew; pandas .skew()
   double kurtosis_excess_biased, kurtosis_excess_unbiased;  ///< scipy.stats.kurtosis; pandas .kurt()
 };
 

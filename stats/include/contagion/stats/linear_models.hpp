@@ -43,11 +43,28 @@ struct ElasticNetFit : LinearFit {
   bool converged = false;  ///< gap below tol * ||y||^2 before max_iter ran out
 };
 
+/// The sufficient statistics of a least-squares problem on some rows, X and y centred on them:
+/// G = X'X, q = X'y, ||y||^2, the means. Coordinate descent needs nothing else, and a grid
+/// search builds it once per fold for every grid point.
+struct CenteredGram {
+  Eigen::MatrixXd gram;
+  Eigen::VectorXd xty;
+  double yy = 0.0;
+  Eigen::RowVectorXd x_mean;
+  double y_mean = 0.0;
+  std::size_t rows = 0;
+
+  static CenteredGram of(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, std::span<const std::size_t> rows = {});
+};
+
 /// Minimises (1 / (2n)) ||y - X w - b||^2 + alpha rho ||w||_1 + alpha (1 - rho) / 2 ||w||^2
 /// on the given rows (all when empty), with X and y centred on those rows and b = mean y -
 /// mean x' w. Throws contagion::Error for alpha < 0, rho outside [0, 1] or alpha = 0.
+/// Sweeps, stopping rule and duality gap are sklearn's; the coordinate updates run on the Gram
+/// matrix (the same iterates, up to rounding).
 ElasticNetFit elastic_net(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const ElasticNetOptions& options,
                           std::span<const std::size_t> rows = {});
+ElasticNetFit elastic_net(const CenteredGram& problem, const ElasticNetOptions& options);
 
 /// The elastic-net objective of a fit on the given rows (all when empty).
 double elastic_net_objective(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const LinearFit& fit,

@@ -13,8 +13,8 @@ namespace contagion::stats {
 enum class UMethod { automatic, exact, asymptotic };
 
 struct MannWhitney {
-  double u;  ///< U of x: R1 - n1 (n1 + 1) / 2 (scipy's returned statistic, not min(U1, U2))
-  double p;  ///< two-sided
+  double u;        ///< U of x: R1 - n1 (n1 + 1) / 2 (scipy's returned statistic, not min(U1, U2))
+  double p;        ///< two-sided
   UMethod method;  ///< the method used (automatic resolved)
   std::size_t n1 = 0, n2 = 0, missing = 0;
 };
@@ -22,8 +22,7 @@ struct MannWhitney {
 /// "auto" (scipy's rule): exact when either sample has at most 8 values and there are no ties,
 /// else asymptotic. Forced exact ignores ties. Throws contagion::Error for an empty sample, or
 /// exact for samples too large for the exact distribution (n1 + n2 > 1000).
-MannWhitney mann_whitney_u(std::span<const double> x, std::span<const double> y,
-                           UMethod method = UMethod::automatic);
+MannWhitney mann_whitney_u(std::span<const double> x, std::span<const double> y, UMethod method = UMethod::automatic);
 
 std::string_view to_string(UMethod method);
 

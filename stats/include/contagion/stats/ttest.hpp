@@ -10,10 +10,10 @@
 namespace contagion::stats {
 
 struct TTest {
-  double t, df, p;           ///< two-sided p; Welch's df is fractional (NaN when both variances are 0)
-  double mean_difference;    ///< mean(x) - mean(y) (paired: mean of x - y)
-  double se;                 ///< standard error of the difference
-  double ci_low, ci_high;    ///< mean_difference -+ t_{df}(1 - (1 - confidence) / 2) se
+  double t, df, p;             ///< two-sided p; Welch's df is fractional (NaN when both variances are 0)
+  double mean_difference;      ///< mean(x) - mean(y) (paired: mean of x - y)
+  double se;                   ///< standard error of the difference
+  double ci_low, ci_high;      ///< mean_difference -+ t_{df}(1 - (1 - confidence) / 2) se
   std::size_t n1 = 0, n2 = 0;  ///< values used (paired: n1 = n2 = pairs)
   std::size_t missing = 0;     ///< values (paired: pairs) dropped
 };
