@@ -56,7 +56,7 @@ TEST_CASE("correlations: constant input gives NaN, too few pairs is an error", "
   CHECK_THROWS_WITH(pearson(std::vector<double>{1, 2}, std::vector<double>{1, 2, 3}), Contains("differ in length"));
 }
 
-TEST_CASE("one-way ANOVA matches scipy; two groups give Student's t squared", "[stats][anova]") {
+TEST_CASE("one-way ANOVA matches scipy, and two groups give Student's t squared", "[stats][anova]") {
   for (const auto& c : fixture("tests.json")["anova"]) {
     INFO(c["name"]);
     std::vector<std::vector<double>> groups;

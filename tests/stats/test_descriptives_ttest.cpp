@@ -73,7 +73,7 @@ TEST_CASE("Student and Welch t-tests and effect sizes match scipy and researchpy
   }
 }
 
-TEST_CASE("paired t-test matches scipy; pairs with a missing value are dropped", "[stats][ttest]") {
+TEST_CASE("paired t-test matches scipy, and pairs with a missing value are dropped", "[stats][ttest]") {
   for (const auto& c : fixture("tests.json")["ttest_rel"]) {
     INFO(c["name"]);
     const auto x = vec(c["x"]), y = vec(c["y"]);

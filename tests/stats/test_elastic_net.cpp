@@ -95,7 +95,7 @@ TEST_CASE("ElasticNet grid search matches sklearn's GridSearchCV in all 16 varia
   }
 }
 
-TEST_CASE("grid search: results do not depend on the thread count; contiguous folds are KFold's", "[stats][enet]") {
+TEST_CASE("grid search: results do not depend on the thread count, and contiguous folds are KFold's", "[stats][enet]") {
   const Eigen::MatrixXd x = raw_x();
   const Eigen::VectorXd y = raw_y();
   CHECK(contiguous_folds(12, 5) == std::vector<int>{0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 4, 4});
