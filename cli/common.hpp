@@ -62,5 +62,6 @@ std::string run_summary_text(const RunRecord& record);
 void add_run_command(CLI::App& app);
 void add_inspect_command(CLI::App& app);
 void add_demo_command(CLI::App& app);
+void add_stats_command(CLI::App& app);
 
 }  // namespace contagion::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   contagion::cli::add_run_command(app);
   contagion::cli::add_inspect_command(app);
   contagion::cli::add_demo_command(app);
+  contagion::cli::add_stats_command(app);
 
   try {
     app.parse(argc, argv);

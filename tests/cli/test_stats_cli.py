@@ -1,0 +1,107 @@
+#!/usr/bin/python3
+"""`contagion stats` as a user runs it, against scipy on the same CSV (Debian's python3-scipy):
+    /usr/bin/python3 tests/cli/test_stats_cli.py BUILD/contagion
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import numpy as np
+from scipy import stats
+
+CONTAGION = None  # set from argv
+
+ROWS = [  # participant, gender, eq, joy, anger
+    ("p1", "f", 48, 12.5, 3.0), ("p2", "m", 35, 4.0, 8.5), ("p3", "f", 52, 20.1, 1.0),
+    ("p4", "m", 41, 7.7, ""), ("p5", "f", 60, 25.0, 2.2), ("p6", "m", 29, 3.1, 9.9),
+    ("p7", "f", 44, 15.2, 4.4), ("p8", "m", 38, 6.6, 7.0), ("p9", "f", "NA", 18.0, 3.3),
+    ("p10", "m", 33, 5.5, 6.1),
+]
+
+
+def run(*args):
+    return subprocess.run([CONTAGION, "stats", *args], capture_output=True, text=True, timeout=120)
+
+
+class StatsCli(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.csv = os.path.join(self.dir.name, "wide.csv")
+        with open(self.csv, "w") as f:
+            f.write("participant,gender,eq,joy,anger\r\n")
+            for row in ROWS:
+                f.write(",".join(str(v) for v in row) + "\r\n")
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def column(self, name, gender=None):
+        index = {"eq": 2, "joy": 3, "anger": 4}[name]
+        values = [r[index] for r in ROWS if gender is None or r[1] == gender]
+        return np.array([np.nan if v in ("", "NA") else float(v) for v in values])
+
+    def test_ttest_matches_scipy(self):
+        out = run("ttest", "--data", self.csv, "--value", "joy", "--group", "gender", "--groups", "f,m", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        result = json.loads(out.stdout)
+        f, m = self.column("joy", "f"), self.column("joy", "m")
+        for key, equal in (("student", True), ("welch", False)):
+            ref = stats.ttest_ind(f, m, equal_var=equal)
+            self.assertAlmostEqual(result[key]["t"], ref.statistic, places=10)
+            self.assertAlmostEqual(result[key]["p"], ref.pvalue, places=10)
+        self.assertEqual(result["groups"], ["f", "m"])
+
+    def test_missing_values_are_dropped_and_reported(self):
+        out = run("ttest", "--data", self.csv, "--value", "eq", "--group", "gender", "--json")
+        result = json.loads(out.stdout)
+        self.assertEqual(result["missing"], 1)
+        ref = stats.ttest_ind(self.column("eq", "f"), self.column("eq", "m"), nan_policy="omit")
+        self.assertAlmostEqual(result["student"]["t"], ref.statistic, places=10)
+
+    def test_correlate_and_ols(self):
+        out = run("correlate", "--data", self.csv, "--x", "eq", "--y", "joy,anger", "--method", "spearman", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        rows = {r["column"]: r for r in json.loads(out.stdout)}
+        eq, joy = self.column("eq"), self.column("joy")
+        keep = ~np.isnan(eq)
+        ref = stats.spearmanr(eq[keep], joy[keep])
+        self.assertAlmostEqual(rows["joy"]["r"], ref.correlation, places=12)
+        self.assertEqual(rows["joy"]["n"], 9)
+        out = run("ols", "--data", self.csv, "--y", "eq", "--x", "joy,anger", "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        ols = json.loads(out.stdout)
+        self.assertEqual(ols["nobs"], 8)  # p4 (anger) and p9 (eq) dropped listwise
+        self.assertEqual([c["name"] for c in ols["coefficients"]], ["const", "joy", "anger"])
+        self.assertIn("Omnibus", run("ols", "--data", self.csv, "--y", "eq", "--x", "joy").stdout)
+
+    def test_errors_name_the_problem(self):
+        out = run("ttest", "--data", self.csv, "--value", "fear", "--group", "gender")
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("no column 'fear' (the columns are: participant, gender, eq, joy, anger)", out.stderr)
+        out = run("ttest", "--data", self.csv, "--value", "gender", "--group", "participant")
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("wide.csv:2:2: [gender] 'f' is not a number", out.stderr)
+        out = run("ttest", "--data", self.csv, "--value", "joy", "--group", "participant")
+        self.assertEqual(out.returncode, 2)
+        self.assertIn("has 10 groups", out.stderr)
+        self.assertEqual(run("kurtosis", "--data", self.csv).returncode, 2)
+        bad = os.path.join(self.dir.name, "bad.csv")
+        with open(bad, "w") as f:
+            f.write("a,b\n1,2\n3\n")
+        out = run("describe", "--data", bad)
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("bad.csv:3: 1 fields; the header has 2", out.stderr)
+
+    def test_every_test_has_help_with_an_example(self):
+        for test in ("describe", "ttest", "mwu", "correlate", "normality", "anova", "icc", "ols", "elasticnet"):
+            out = run(test, "--help")
+            self.assertEqual(out.returncode, 0)
+            self.assertIn("Example", out.stdout)
+
+
+if __name__ == "__main__":
+    CONTAGION = os.path.abspath(sys.argv.pop(1))
+    unittest.main()
