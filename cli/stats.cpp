@@ -14,6 +14,7 @@
 #include "contagion/stats/descriptives.hpp"
 #include "contagion/stats/multiple_testing.hpp"
 #include "contagion/stats/normality.hpp"
+#include "contagion/stats/questionnaire.hpp"
 #include "contagion/stats/rank_tests.hpp"
 #include "contagion/stats/ttest.hpp"
 #include "stats_common.hpp"
@@ -325,6 +326,63 @@ void add_icc(CLI::App& parent, std::shared_ptr<StatsInput> in) {
   });
 }
 
+void add_score(CLI::App& parent, std::shared_ptr<StatsInput> in) {
+  auto key = std::make_shared<std::string>();
+  auto prefix = std::make_shared<std::string>("q");
+  auto id = std::make_shared<std::string>("participant");
+  auto output = std::make_shared<std::string>();
+  auto* cmd = parent.add_subcommand("score", "Score a questionnaire (EQ, ECS or a key file) with Cronbach's alpha");
+  add_input_options(*cmd, *in);
+  cmd->add_option("--key", *key, "eq (Empathy Quotient), ecs (Emotional Contagion Scale) or a key file (TOML)")
+      ->required();
+  cmd->add_option("--prefix", *prefix, "item columns are PREFIX1 .. PREFIXn");
+  cmd->add_option("--id", *id, "participant column");
+  cmd->add_option("-o,--output", *output, "write the scale scores as CSV (participant, one column per scale)");
+  cmd->footer(
+      "Answers are response codes (EQ: 1 = definitely agree .. 4 = definitely disagree; ECS: 1 = never .. 4 =\n"
+      "always) or the answers' text. A participant with a bad or missing item gets no score on that scale.\n"
+      "Example:\n  contagion stats score --data eq_responses.csv --key eq --prefix eq_ -o eq_scores.csv");
+  cmd->callback([in, key, prefix, id, output] {
+    const Table t = read_csv(in->data);
+    const stats::QuestionnaireKey k = stats::questionnaire_key(*key);
+    const stats::ScaleScores s = stats::score_questionnaire(t, k, *prefix, *id);
+    if (!output->empty()) {
+      Table scores;
+      scores.add_text(*id, s.participants);
+      for (std::size_t j = 0; j < s.scales.size(); ++j) scores.add_numbers(s.scales[j], s.scores[j]);
+      write_csv(scores, *output);
+    }
+    json scales = json::array();
+    for (std::size_t j = 0; j < s.scales.size(); ++j) {
+      const stats::Descriptives d = stats::describe(s.scores[j]);
+      scales.push_back({{"scale", s.scales[j]},
+                        {"n", d.n},
+                        {"mean", num(d.mean)},
+                        {"sd", num(d.sd)},
+                        {"cronbach_alpha", num(s.alpha[j])},
+                        {"alpha_n", s.alpha_n[j]}});
+    }
+    if (in->json) {
+      std::cout << json{{"key", k.name},
+                        {"participants", s.participants.size()},
+                        {"scales", scales},
+                        {"problems", s.problems}}
+                       .dump(2)
+                << '\n';
+      return;
+    }
+    fmt::print("{}: {} participants\n", k.name, s.participants.size());
+    for (const auto& sc : scales)
+      fmt::print("  {:<12} n = {:>4}  mean {:>8.3f}  sd {:>7.3f}  Cronbach's alpha {:.3f}\n",
+                 sc["scale"].get<std::string>(), sc["n"].get<std::size_t>(),
+                 sc["mean"].is_null() ? NAN : sc["mean"].get<double>(),
+                 sc["sd"].is_null() ? NAN : sc["sd"].get<double>(),
+                 sc["cronbach_alpha"].is_null() ? NAN : sc["cronbach_alpha"].get<double>());
+    for (const auto& p : s.problems) fmt::print("  problem: {}\n", p);
+    if (!output->empty()) fmt::print("scores written to {}\n", *output);
+  });
+}
+
 }  // namespace
 
 void add_stats_command(CLI::App& app) {
@@ -342,6 +400,7 @@ void add_stats_command(CLI::App& app) {
   add_normality(*cmd, in);
   add_anova(*cmd, in);
   add_icc(*cmd, in);
+  add_score(*cmd, in);
   add_stats_model_commands(*cmd, in);
 }
 

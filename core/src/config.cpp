@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <cmath>
 
 #include "config_document.hpp"
@@ -60,8 +62,13 @@ bool ConfigTable::has(std::string_view key) const {
 }
 
 std::vector<std::string> ConfigTable::keys() const {
+  // toml++ keeps keys sorted by name; the document order is their position in the source.
+  std::vector<std::pair<std::pair<std::uint64_t, std::uint64_t>, std::string>> found;
+  for (const auto& [k, v] : *table_)
+    found.push_back({{k.source().begin.line, k.source().begin.column}, std::string(k.str())});
+  std::sort(found.begin(), found.end());
   std::vector<std::string> out;
-  for (const auto& [k, v] : *table_) out.emplace_back(k.str());
+  for (auto& f : found) out.push_back(std::move(f.second));
   return out;
 }
 

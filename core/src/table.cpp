@@ -32,8 +32,11 @@ class Scanner {
     while (pos_ < text_.size()) {
       line = line_;
       fields.clear();
+      const std::size_t start = pos_;
       read_record(delimiter, fields);
-      if (!(fields.size() == 1 && fields[0].empty())) return true;  // skip blank lines
+      // Skip blank lines (only whitespace); a quoted empty field ("") is a record.
+      const std::string_view raw = text_.substr(start, pos_ - start);
+      if (raw.find_first_not_of(" \t\r\n") != std::string_view::npos) return true;
     }
     return false;
   }
@@ -189,7 +192,8 @@ void Table::add_text(std::string name, std::vector<std::string> cells) {
 void Table::add_numbers(std::string name, std::span<const double> values) {
   std::vector<std::string> cells;
   cells.reserve(values.size());
-  for (const double v : values) cells.push_back(format_double(v));
+  // A missing value is an empty cell: pandas, R and spreadsheets all read it as missing.
+  for (const double v : values) cells.push_back(std::isnan(v) ? std::string() : format_double(v));
   add_text(std::move(name), std::move(cells));
 }
 
@@ -198,6 +202,10 @@ std::string Table::to_csv(char delimiter) const {
   std::string out;
   const auto append = [&](const std::string& cell, bool first) {
     if (!first) out.push_back(delimiter);
+    if (cell.empty() && names_.size() == 1) {
+      out.append("\"\"");  // a bare empty line would read as a blank line
+      return;
+    }
     const bool padded = !cell.empty() && (cell.front() == ' ' || cell.back() == ' ' || cell.front() == '\t' ||
                                           cell.back() == '\t');  // reading trims unquoted cells
     if (!padded && cell.find_first_of(special) == std::string::npos) {

@@ -95,8 +95,27 @@ class StatsCli(unittest.TestCase):
         self.assertEqual(out.returncode, 1)
         self.assertIn("bad.csv:3: 1 fields; the header has 2", out.stderr)
 
+    def test_score_a_questionnaire(self):
+        responses = os.path.join(self.dir.name, "ecs.csv")
+        with open(responses, "w") as f:
+            f.write("participant," + ",".join(f"ecs_{i}" for i in range(1, 16)) + "\n")
+            f.write("a," + ",".join(["3"] * 15) + "\n")
+            f.write("b," + ",".join(["always"] * 14 + ["never"]) + "\n")
+            f.write("c," + ",".join(["9"] + ["2"] * 14) + "\n")
+        scores = os.path.join(self.dir.name, "scores.csv")
+        out = run("score", "--data", responses, "--key", "ecs", "--prefix", "ecs_", "-o", scores, "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        result = json.loads(out.stdout)
+        self.assertEqual(result["problems"], ["c: item 1 is 9, outside 1-4"])
+        with open(scores) as f:
+            lines = f.read().splitlines()
+        self.assertEqual(lines[0], "participant,ecs,love,happiness,fear,anger,sadness")
+        self.assertEqual(lines[1], "a,45,9,9,9,9,9")
+        self.assertEqual(lines[2], "b,57,12,12,9,12,12")
+        self.assertEqual(lines[3].split(",")[:3], ["c", "", "6"])  # item 1 (sadness) is bad
+
     def test_every_test_has_help_with_an_example(self):
-        for test in ("describe", "ttest", "mwu", "correlate", "normality", "anova", "icc", "ols", "elasticnet"):
+        for test in ("score", "describe", "ttest", "mwu", "correlate", "normality", "anova", "icc", "ols", "elasticnet"):
             out = run(test, "--help")
             self.assertEqual(out.returncode, 0)
             self.assertIn("Example", out.stdout)

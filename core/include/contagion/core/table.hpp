@@ -46,6 +46,7 @@ class Table {
 
   /// Adds a column (all columns must have rows() cells; the first sets rows()).
   void add_text(std::string name, std::vector<std::string> cells);
+  /// Numbers in shortest round-trip form; NaN as an empty cell.
   void add_numbers(std::string name, std::span<const double> values);
 
   /// The whole table as delimited text with a header line; numbers in shortest round-trip form.
