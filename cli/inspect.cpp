@@ -45,6 +45,8 @@ nlohmann::json to_json(const store::StoreInfo& info) {
                          {"metrics", r.metrics},
                          {"results", results}});
   }
+  j["tables"] = nlohmann::json::array();
+  for (const auto& t : info.tables) j["tables"].push_back({{"name", t.name}, {"rows", t.rows}, {"columns", t.columns}});
   return j;
 }
 
@@ -65,6 +67,10 @@ void print_text(const store::StoreInfo& info) {
   }
   if (!info.runs.empty())
     fmt::print("\nmetrics per run (/runs/<id>/metrics/): {}\n", fmt::join(info.runs.front().metrics, ", "));
+  if (!info.tables.empty()) {
+    fmt::print("\ntables ({}):\n", info.tables.size());
+    for (const auto& t : info.tables) fmt::print("  /features/{:<20} {:>9} rows  {}\n", t.name, t.rows, t.columns);
+  }
 }
 
 }  // namespace

@@ -183,6 +183,40 @@ std::string read_attr_string(hid_t obj, const std::string& name) {
   return out;
 }
 
+void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values) {
+  Handle type = string_type();
+  const hsize_t n = values.size();
+  Handle space(check(H5Screate_simple(1, &n, nullptr), "dataspace"), H5Sclose);
+  Handle set(check(H5Dcreate2(parent, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                   "create dataset " + name),
+             H5Dclose);
+  std::vector<const char*> pointers;
+  pointers.reserve(values.size());
+  for (const auto& v : values) pointers.push_back(v.c_str());
+  if (n > 0) check(H5Dwrite(set.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "write " + name);
+}
+
+std::vector<std::string> read_strings(hid_t parent, const std::string& name) {
+  Handle set(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "open dataset " + name), H5Dclose);
+  Handle space(check(H5Dget_space(set.get()), "dataspace"), H5Sclose);
+  const auto n = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space.get()));
+  Handle type = string_type();
+  std::vector<char*> pointers(n, nullptr);
+  if (n > 0) check(H5Dread(set.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "read " + name);
+  std::vector<std::string> out;
+  for (char* p : pointers) {
+    out.emplace_back(p ? p : "");
+    H5free_memory(p);
+  }
+  return out;
+}
+
+H5T_class_t dataset_class(hid_t parent, const std::string& name) {
+  Handle set(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "open dataset " + name), H5Dclose);
+  Handle type(check(H5Dget_type(set.get()), "dataset type"), H5Tclose);
+  return H5Tget_class(type.get());
+}
+
 double read_attr_double(hid_t obj, const std::string& name) {
   Handle attr(check(H5Aopen(obj, name.c_str(), H5P_DEFAULT), "open attribute " + name), H5Aclose);
   double v = 0.0;

@@ -75,6 +75,12 @@ template <class T>
 void write_dataset(hid_t parent, const std::string& name, std::span<const T> data, std::uint64_t rows,
                    std::uint64_t columns = 0, bool compress = false);
 
+/// A 1-D dataset of variable-length UTF-8 strings.
+void write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
+std::vector<std::string> read_strings(hid_t parent, const std::string& name);
+/// H5T_STRING, H5T_FLOAT, ... of a dataset.
+H5T_class_t dataset_class(hid_t parent, const std::string& name);
+
 /// Reads a whole numeric dataset (converted to T) and its shape.
 template <class T>
 std::vector<T> read_dataset(hid_t parent, const std::string& name, std::vector<std::uint64_t>* shape = nullptr);

@@ -204,6 +204,45 @@ void RunStore::add_run(const RunRecord& r, OnExisting on_existing) {
   h5::check(H5Lmove(f, staged.c_str(), f, final_name.c_str(), H5P_DEFAULT, H5P_DEFAULT), "move run " + r.id);
 }
 
+void RunStore::add_table(const std::string& name, const Table& table, const ParameterList& provenance,
+                         OnExisting on_existing) {
+  if (name.empty() || name.find('/') != std::string::npos || name == "." || name == "..")
+    throw Error(fmt::format("table name '{}' is not a valid name (non-empty, no '/')", name));
+  const hid_t f = file_->handle.get();
+  const std::string final_name = "features/" + name;
+  if (h5::exists(f, final_name) && on_existing == OnExisting::error)
+    throw Error(fmt::format("the store already holds a table '{}'; choose another name, or replace it", name),
+                ErrorContext{path_});
+  ensure_group(f, "staging");
+  ensure_group(f, "features");
+  const std::string staged = "staging/table." + name;
+  if (h5::exists(f, staged)) H5Ldelete(f, staged.c_str(), H5P_DEFAULT);
+  try {
+    h5::Handle group = h5::create_group(f, staged);
+    std::string columns;
+    for (const std::string& column : table.names()) {
+      if (column.find('/') != std::string::npos || column == "." || column == "..")
+        throw Error(fmt::format("column '{}' cannot be a dataset name", column));
+      columns += (columns.empty() ? "" : ",") + column;
+      if (table.is_numeric(column)) {
+        const std::vector<double> values = table.numbers(column);
+        h5::write_dataset<double>(group.get(), column, values, values.size());
+      } else {
+        h5::write_strings(group.get(), column, table.text(column));
+      }
+    }
+    h5::write_attr(group.get(), "columns", columns);
+    h5::write_attr(group.get(), "rows", static_cast<std::uint64_t>(table.rows()));
+    h5::write_attr(group.get(), "created_by", created_by());
+    for (const auto& p : provenance) write_parameter(group.get(), p.name, p.value);
+  } catch (...) {
+    H5Ldelete(f, staged.c_str(), H5P_DEFAULT);
+    throw;
+  }
+  if (h5::exists(f, final_name)) h5::check(H5Ldelete(f, final_name.c_str(), H5P_DEFAULT), "replace table " + name);
+  h5::check(H5Lmove(f, staged.c_str(), f, final_name.c_str(), H5P_DEFAULT, H5P_DEFAULT), "move table " + name);
+}
+
 void RunStore::commit() {
   if (committed_) return;
   const hid_t f = file_->handle.get();

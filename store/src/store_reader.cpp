@@ -38,6 +38,14 @@ StoreInfo inspect_store(const std::string& path) {
       info.graphs.push_back(std::move(gi));
     }
   }
+  if (h5::exists(f, "features")) {
+    h5::Handle tables = h5::open_group(f, "features");
+    for (const auto& name : h5::children(tables.get())) {
+      h5::Handle t = h5::open_group(tables.get(), name);
+      info.tables.push_back({name, static_cast<std::uint64_t>(h5::read_attr_int(t.get(), "rows")),
+                             h5::read_attr_string(t.get(), "columns")});
+    }
+  }
   if (h5::exists(f, "runs")) {
     h5::Handle runs = h5::open_group(f, "runs");
     for (const auto& id : h5::children(runs.get())) {
@@ -106,6 +114,27 @@ std::vector<double> read_time(const std::string& path, const std::string& run) {
 std::vector<double> read_final_state(const std::string& path, const std::string& run) {
   h5::Handle file = h5::open_file(path, false);
   return h5::read_dataset<double>(open_run(file, path, run).get(), "final_state");
+}
+
+Table read_table(const std::string& path, const std::string& name) {
+  h5::Handle file = h5::open_file(path, false);
+  const std::string group_name = "features/" + name;
+  if (!h5::exists(file.get(), group_name))
+    throw Error(fmt::format("no table '{}' in the store", name), ErrorContext{path, 0, 0, name});
+  h5::Handle group = h5::open_group(file.get(), group_name);
+  Table table(path);
+  std::string columns = h5::read_attr_string(group.get(), "columns");
+  std::size_t start = 0;
+  while (start <= columns.size() && !columns.empty()) {
+    const std::size_t end = std::min(columns.find(',', start), columns.size());
+    const std::string column = columns.substr(start, end - start);
+    if (h5::dataset_class(group.get(), column) == H5T_STRING)
+      table.add_text(column, h5::read_strings(group.get(), column));
+    else
+      table.add_numbers(column, h5::read_dataset<double>(group.get(), column));
+    start = end + 1;
+  }
+  return table;
 }
 
 }  // namespace contagion::store

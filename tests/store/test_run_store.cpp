@@ -162,3 +162,35 @@ TEST_CASE("files that are not contagion stores are refused", "[store]") {
   CHECK_THROWS_WITH(RunStore("/nonexistent-dir/runs.h5"), Contains("folder for the output file does not exist"));
   CHECK(bytes_of(text) == "not hdf5\n");
 }
+
+TEST_CASE("a column table is stored under /features and reads back", "[store][table]") {
+  const fs::path dir = fs::temp_directory_path() / "contagion_store_table";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = (dir / "f.h5").string();
+  Table t;
+  t.add_text("participant", {"p1", "p2", "p3"});
+  t.add_text("feature", {"max", "max", "mean"});
+  t.add_numbers("value", std::vector<double>{0.25, NAN, 1.0 / 3.0});
+  {
+    RunStore store(path);
+    store.add_table("features", t, {{"source", std::string("p*.csv")}, {"baseline_s", 1.0}});
+    store.commit();
+  }
+  const Table back = read_table(path, "features");
+  CHECK(back.names() == t.names());
+  CHECK(back.text("participant") == t.text("participant"));
+  const auto values = back.numbers("value");
+  CHECK(values[0] == 0.25);
+  CHECK(std::isnan(values[1]));
+  CHECK(values[2] == 1.0 / 3.0);
+  const StoreInfo info = inspect_store(path);
+  REQUIRE(info.tables.size() == 1);
+  CHECK(info.tables[0].rows == 3);
+  CHECK(info.tables[0].columns == "participant,feature,value");
+  RunStore again(path);
+  CHECK_THROWS_WITH(again.add_table("features", t, {}), Contains("already holds a table 'features'"));
+  CHECK_THROWS_WITH(again.add_table("a/b", t, {}), Contains("not a valid name"));
+  CHECK_THROWS_WITH(read_table(path, "quality"), Contains("no table 'quality'"));
+  fs::remove_all(dir);
+}

@@ -14,6 +14,7 @@
 
 #include "contagion/core/parameters.hpp"
 #include "contagion/core/run_record.hpp"
+#include "contagion/core/table.hpp"
 
 namespace contagion::store {
 
@@ -38,6 +39,11 @@ class RunStore {
   /// is then removed) or, with OnExisting::error, when the id is already taken. A replaced run
   /// is removed only once its successor is completely written.
   void add_run(const RunRecord& record, OnExisting on_existing = OnExisting::error);
+  /// Stores a column table (a feature table, a quality table) as /features/<name>/: one
+  /// dataset per column, f64 for numeric columns (missing = NaN), strings otherwise; the
+  /// column order in the attribute "columns", `provenance` as attributes.
+  void add_table(const std::string& name, const Table& table, const ParameterList& provenance,
+                 OnExisting on_existing = OnExisting::error);
   /// Closes the file and renames the temporary copy over `path`.
   void commit();
 
@@ -73,11 +79,18 @@ struct RunInfo {
   ParameterList results;
 };
 
+struct TableInfo {
+  std::string name;
+  std::uint64_t rows = 0;
+  std::string columns;  ///< comma-separated, in order
+};
+
 struct StoreInfo {
   std::string path, format, created_by;
   std::int64_t format_version = 0;
   std::vector<GraphInfo> graphs;
   std::vector<RunInfo> runs;
+  std::vector<TableInfo> tables;  ///< /features/<name>
 };
 
 StoreInfo inspect_store(const std::string& path);
@@ -87,6 +100,8 @@ std::vector<double> read_metric(const std::string& path, const std::string& run,
                                 std::size_t* columns = nullptr);
 /// The run's time axis [T].
 std::vector<double> read_time(const std::string& path, const std::string& run);
+/// A table written by add_table, as text cells (numbers in shortest round-trip form).
+Table read_table(const std::string& path, const std::string& name);
 /// The run's final state [N x columns].
 std::vector<double> read_final_state(const std::string& path, const std::string& run);
 
