@@ -63,5 +63,7 @@ void add_run_command(CLI::App& app);
 void add_inspect_command(CLI::App& app);
 void add_demo_command(CLI::App& app);
 void add_stats_command(CLI::App& app);
+void add_features_command(CLI::App& app);
+void add_synchrony_command(CLI::App& app);
 
 }  // namespace contagion::cli

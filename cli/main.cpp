@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   contagion::cli::add_inspect_command(app);
   contagion::cli::add_demo_command(app);
   contagion::cli::add_stats_command(app);
+  contagion::cli::add_features_command(app);
+  contagion::cli::add_synchrony_command(app);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,51 @@
+#pragma once
+// The feature pipeline of `contagion features`, as a library call: read each recording,
+// grade its quality, resample it, cut epochs around the stimuli with a baseline, compute the
+// features. Recordings run in parallel; the result does not depend on the thread count.
+
+#include <string>
+#include <vector>
+
+#include "contagion/core/table.hpp"
+#include "contagion/facial/epochs.hpp"
+#include "contagion/facial/events.hpp"
+#include "contagion/facial/features.hpp"
+#include "contagion/facial/quality.hpp"
+#include "contagion/facial/readers.hpp"
+#include "contagion/facial/resample.hpp"
+
+namespace contagion::facial {
+
+struct PipelineOptions {
+  ReadOptions read;
+  QualityThresholds quality;
+  int max_grade = 2;  ///< recordings graded worse (higher) are left out and reported
+  ResampleOptions resample;
+  EpochOptions epochs;
+  FeatureOptions features;
+};
+
+struct RecordingSummary {
+  std::string source, participant, format;
+  RecordingQuality quality;
+  std::size_t epochs = 0;
+  bool used = false;
+  std::vector<std::string> warnings;
+};
+
+struct PipelineResult {
+  FeatureTable features;
+  std::vector<RecordingSummary> recordings;  ///< in input order
+
+  /// One row per recording: source, participant, format, frames, fraction_valid,
+  /// longest_gap_s, mean_confidence, grade, epochs, used.
+  Table quality_table() const;
+};
+
+/// `events` empty: each recording's own stimulus column gives the epochs. Throws
+/// contagion::Error (naming the file) for an unreadable recording, or when a recording has no
+/// events at all.
+PipelineResult run_pipeline(const std::vector<std::string>& paths, const std::vector<Event>& events,
+                            const PipelineOptions& options, int threads = 1);
+
+}  // namespace contagion::facial

@@ -1,0 +1,86 @@
+#pragma once
+// A fast reader of delimited text for the export readers, private to facial/: lines with any
+// ending (\n, \r\n, bare \r) and a UTF-8 BOM, fields as string_views into the text (no
+// allocation per cell), whitespace trimmed, numbers by fast_float. Quotes are removed from a
+// field that is quoted as a whole (exports quote names, never values with delimiters inside).
+
+#include <fast_float/fast_float.h>
+
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <string_view>
+#include <vector>
+
+namespace contagion::facial::detail {
+
+class LineReader {
+ public:
+  explicit LineReader(std::string_view text) : text_(text) {
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
+  }
+
+  /// The next line without its ending; false at the end of the text.
+  bool next(std::string_view& line) {
+    if (pos_ >= text_.size()) return false;
+    // A plain loop: string_view::find_first_of calls memchr on the set for every byte.
+    std::size_t end = pos_;
+    const char* data = text_.data();
+    while (end < text_.size() && data[end] != '\n' && data[end] != '\r') ++end;
+    if (end == text_.size()) {
+      line = text_.substr(pos_);
+      pos_ = text_.size();
+    } else {
+      line = text_.substr(pos_, end - pos_);
+      pos_ = end + 1;
+      if (text_[end] == '\r' && pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
+    }
+    ++number_;
+    return true;
+  }
+
+  /// 1-based number of the line last returned.
+  std::size_t line_number() const noexcept { return number_; }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0, number_ = 0;
+};
+
+inline std::string_view trim(std::string_view s) {
+  // Plain loops (find_first_not_of calls memchr on the set for every byte).
+  std::size_t first = 0, last = s.size();
+  while (first < last && (s[first] == ' ' || s[first] == '\t')) ++first;
+  while (last > first && (s[last - 1] == ' ' || s[last - 1] == '\t')) --last;
+  s = s.substr(first, last - first);
+  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
+  return s;
+}
+
+/// Splits `line` at `delimiter` into `fields` (cleared first; capacity reused).
+inline void split(std::string_view line, char delimiter, std::vector<std::string_view>& fields) {
+  fields.clear();
+  // A byte loop: fields are short, and a memchr call per field costs more than it saves.
+  const char* data = line.data();
+  const std::size_t n = line.size();
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (data[i] == delimiter) {
+      fields.push_back(trim(std::string_view(data + start, i - start)));
+      start = i + 1;
+    }
+  fields.push_back(trim(std::string_view(data + start, n - start)));
+}
+
+/// The number in a whole field; NaN for an empty field; false when it is not a number.
+inline bool to_number(std::string_view field, double& value) {
+  if (field.empty()) {
+    value = std::numeric_limits<double>::quiet_NaN();
+    return true;
+  }
+  if (field.front() == '+') field.remove_prefix(1);
+  const auto [end, error] = fast_float::from_chars(field.data(), field.data() + field.size(), value);
+  return error == std::errc() && end == field.data() + field.size();
+}
+
+}  // namespace contagion::facial::detail
