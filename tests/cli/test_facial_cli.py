@@ -1,0 +1,116 @@
+#!/usr/bin/python3
+"""`contagion features` and `contagion synchrony` as a user runs them, on the real sample
+exports in tests/data/facial, with the outputs read back with csv and h5py alone:
+    /usr/bin/python3 tests/cli/test_facial_cli.py BUILD/contagion
+"""
+import csv
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import h5py
+
+CONTAGION = None  # set from argv
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "facial")
+
+
+def run(*args):
+    return subprocess.run([CONTAGION, *args], capture_output=True, text=True, timeout=300)
+
+
+def rows(path):
+    with open(path, newline="") as f:
+        return list(csv.DictReader(f))
+
+
+class FacialCli(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def path(self, name):
+        return os.path.join(self.dir.name, name)
+
+    def test_imotions_export_with_its_own_stimulus_column(self):
+        out = run("features", "--input", os.path.join(DATA, "iMotions_Test_v5.txt"), "--baseline", "none",
+                  "-o", self.path("f.csv"), "--quality", self.path("q.csv"), "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        summary = json.loads(out.stdout)
+        self.assertEqual(summary["used"], 1)
+        quality = rows(self.path("q.csv"))
+        self.assertEqual(quality[0]["participant"], "Nate")
+        self.assertEqual(quality[0]["frames"], "264")
+        features = rows(self.path("f.csv"))
+        stimuli = {r["stimulus"] for r in features}
+        self.assertTrue({"Emotient_Baseline", "screen_data"} <= stimuli)
+        joy = [r for r in features if r["stimulus"] == "screen_data" and r["channel"] == "joy" and r["feature"] == "max"]
+        self.assertEqual(len(joy), 1)
+        self.assertTrue(0.0 <= float(joy[0]["value"]) <= 1.0)  # FACET evidence read as a probability
+
+    def test_openface_with_a_stimulus_log_into_the_store(self):
+        events = self.path("events.csv")
+        with open(events, "w") as f:
+            f.write("participant,stimulus,category,onset,offset\nOpenFace_Test,AF01HAS,happy,1.0,2.5\n")
+        store = self.path("features.h5")
+        out = run("features", "--input", os.path.join(DATA, "OpenFace_Test.csv"), "--events", events,
+                  "--fps", "30", "--baseline", "pre:0.5s", "--store", store, "-q")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        with h5py.File(store, "r") as f:
+            table = f["features/features"]
+            self.assertEqual(table.attrs["columns"], "participant,stimulus,category,channel,feature,value")
+            participants = {p.decode() if isinstance(p, bytes) else p for p in table["participant"][:]}
+            self.assertEqual(participants, {"OpenFace_Test"})
+            self.assertTrue(any(v == v for v in table["value"][:]))  # some finite features
+            self.assertIn("features_quality", f["features"])
+        again = run("features", "--input", os.path.join(DATA, "OpenFace_Test.csv"), "--events", events,
+                    "--fps", "30", "--store", store, "-q")
+        self.assertEqual(again.returncode, 1)
+        self.assertIn("already holds a table 'features'", again.stderr)
+
+    def test_bad_inputs_are_named(self):
+        bad = self.path("bad.csv")
+        with open(bad, "w") as f:
+            f.write("frame, timestamp, confidence, success, AU01_r\n1, 0.0, 0.9, 1, 0.5\n2, 0.033, 0.9\n")
+        out = run("features", "--input", bad, "-o", self.path("f.csv"))
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("bad.csv:3", out.stderr)
+        events = self.path("events.csv")
+        with open(events, "w") as f:
+            f.write("participant,stimulus,category,onset,offset\np1,s1,happy,5,4\n")
+        out = run("features", "--input", os.path.join(DATA, "001.csv"), "--events", events, "-o", self.path("f.csv"))
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("events.csv:2", out.stderr)
+        self.assertIn("not after onset", out.stderr)
+        self.assertFalse(os.path.exists(self.path("f.csv")))  # no partial output
+        out = run("features", "--input", bad, "--baseline", "before:1")
+        self.assertEqual(out.returncode, 2)
+
+    def test_synchrony_of_a_two_column_file(self):
+        series = self.path("dyad.txt")
+        with open(series, "w") as f:
+            f.write('"pat" "th"\n')
+            for t in range(3000):
+                a = math.sin(t * 0.05) + math.sin(t * 0.31)
+                b = math.sin((t - 20) * 0.05) + math.sin((t - 20) * 0.31)  # th follows by 20 samples
+                f.write(f"{a:.6f} {b:.6f}\n")
+        out = run("synchrony", series, "--rate", "10", "--window", "60", "--step", "30", "--max-lag", "5",
+                  "--surrogates", "10", "-o", self.path("w.csv"), "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        result = json.loads(out.stdout)
+        self.assertEqual(result["series"], ["pat", "th"])
+        self.assertEqual(result["windows"], 9)
+        windows = rows(self.path("w.csv"))
+        self.assertTrue(all(abs(float(w["best_lag_s"]) - 2.0) < 1e-9 for w in windows))
+        self.assertGreater(result["grand_average"], result["surrogates"]["mean"])
+        self.assertEqual(run("synchrony", series).returncode, 2)  # needs --rate
+
+
+if __name__ == "__main__":
+    CONTAGION = os.path.abspath(sys.argv.pop(1))
+    unittest.main()
