@@ -114,6 +114,38 @@ class StatsCli(unittest.TestCase):
         self.assertEqual(lines[2], "b,57,12,12,9,12,12")
         self.assertEqual(lines[3].split(",")[:3], ["c", "", "6"])  # item 1 (sadness) is bad
 
+    def test_study_report(self):
+        rng = np.random.RandomState(3)
+        features = os.path.join(self.dir.name, "features.csv")
+        people = os.path.join(self.dir.name, "people.csv")
+        joy = {}
+        with open(features, "w") as f, open(people, "w") as g:
+            f.write("participant,stimulus,category,channel,feature,value\n")
+            g.write("participant,eq,gender\n")
+            for i in range(20):
+                p = f"p{i:02d}"
+                joy[p] = rng.uniform()
+                for cat in ("happy", "angry"):
+                    for ch, v in (("joy", joy[p]), ("AU12", rng.uniform()), ("anger", rng.uniform())):
+                        f.write(f"{p},*,{cat},{ch},max,{v}\n{p},*,{cat},{ch},max_first_2s,{v / 2}\n")
+                        f.write(f"{p},{cat}1,{cat},{ch},max,{v}\n")
+                f.write(f"{p},*,*,*,overall_reactivity,{joy[p]}\n")
+                g.write(f"{p},{40 + 20 * joy[p] + rng.normal()},{'f' if i % 2 else 'm'}\n")
+        report = os.path.join(self.dir.name, "report")
+        out = subprocess.run([CONTAGION, "study", "--features", features, "--participants", people, "--group", "gender",
+                              "-o", report, "--json"], capture_output=True, text=True, timeout=120)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        result = json.loads(out.stdout)
+        self.assertEqual(result["correlations"][0]["channel"], "joy")
+        with open(people) as f:
+            lines = f.read().splitlines()[1:]
+        eq = np.array([float(l.split(",")[1]) for l in lines])
+        ref = stats.pearsonr(eq, np.array([joy[f"p{i:02d}"] for i in range(20)]))
+        self.assertAlmostEqual(result["correlations"][0]["pearson_r"], ref.statistic, places=12)
+        self.assertEqual(len(result["models"]), 9)
+        for name in ("correlations", "ols", "models", "median_split", "group_comparison", "report"):
+            self.assertTrue(os.path.exists(os.path.join(report, name + (".md" if name == "report" else ".csv"))))
+
     def test_every_test_has_help_with_an_example(self):
         for test in ("score", "describe", "ttest", "mwu", "correlate", "normality", "anova", "icc", "ols", "elasticnet"):
             out = run(test, "--help")
