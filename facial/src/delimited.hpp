@@ -5,6 +5,11 @@
 // field that is quoted as a whole (exports quote names, never values with delimiters inside).
 
 #include <fast_float/fast_float.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
 
 #include <cmath>
 #include <cstddef>
@@ -82,6 +87,42 @@ inline bool to_number(std::string_view field, double& value) {
   if (field.front() == '+') field.remove_prefix(1);
   const auto [end, error] = fast_float::from_chars(field.data(), field.data() + field.size(), value);
   return error == std::errc() && end == field.data() + field.size();
+}
+
+/// The header line of an export: its names, where it was, and lookup by name.
+struct HeaderLine {
+  std::vector<std::string_view> names;
+  std::size_t line = 0;
+
+  std::optional<std::size_t> find(std::string_view name) const {
+    const auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end()) return std::nullopt;
+    return static_cast<std::size_t>(it - names.begin());
+  }
+
+  /// The names of `wanted` that are absent, quoted and comma-separated ("" when none), and
+  /// the first of them in `first`.
+  template <class Names>
+  std::string missing(const Names& wanted, std::string& first) const {
+    std::string list;
+    for (const auto& name : wanted) {
+      if (find(name)) continue;
+      list += fmt::format("{}'{}'", list.empty() ? "" : ", ", name);
+      if (first.empty()) first = std::string(name);
+    }
+    return list;
+  }
+};
+
+/// The first non-blank line, split at `delimiter` (0: detect with `detect`), as the header.
+/// Returns false for a text with no such line.
+inline bool read_header_line(LineReader& lines, char delimiter, HeaderLine& header, std::string_view& line) {
+  bool found = false;
+  while (!found && lines.next(line)) found = !trim(line).empty();
+  if (!found) return false;
+  header.line = lines.line_number();
+  split(line, delimiter, header.names);
+  return true;
 }
 
 }  // namespace contagion::facial::detail

@@ -71,30 +71,25 @@ FrameTable read_generic(std::string_view text, const std::string& source, const 
   const GenericMapping& mapping = options.mapping;
   LineReader lines(text);
   std::string_view line;
-  bool has_header = false;
-  while (!has_header && lines.next(line)) has_header = !trim(line).empty();
-  if (!has_header) throw Error("empty file: no header", {source});
-  const std::size_t header_line = lines.line_number();
-
+  HeaderLine header;
+  {
+    LineReader peek(text);  // the delimiter comes from the header line itself
+    std::string_view first;
+    bool found = false;
+    while (!found && peek.next(first)) found = !trim(first).empty();
+    if (!found) throw Error("empty file: no header", {source});
+    read_header_line(lines, detect_delimiter(first), header, line);
+  }
+  const std::size_t header_line = header.line;
   const char delimiter = detect_delimiter(line);
-  std::vector<std::string_view> names;
-  split(line, delimiter, names);
-  const auto find = [&](std::string_view name) -> std::optional<std::size_t> {
-    const auto it = std::find(names.begin(), names.end(), name);
-    if (it == names.end()) return std::nullopt;
-    return static_cast<std::size_t>(it - names.begin());
-  };
+  const auto& names = header.names;
+  const auto find = [&](std::string_view name) { return header.find(name); };
   std::vector<std::string> wanted = {mapping.time_column};
   if (!mapping.valid_column.empty()) wanted.push_back(mapping.valid_column);
   if (!mapping.confidence_column.empty()) wanted.push_back(mapping.confidence_column);
   for (const auto& [from, to] : mapping.channels) wanted.push_back(from);
-  std::string missing, first_missing;
-  for (const auto& name : wanted) {
-    if (find(name)) continue;
-    missing += fmt::format("{}'{}'", missing.empty() ? "" : ", ", name);
-    if (first_missing.empty()) first_missing = name;
-  }
-  if (!missing.empty())
+  std::string first_missing;
+  if (const std::string missing = header.missing(wanted, first_missing); !missing.empty())
     throw Error(fmt::format("missing column(s) {} (the header has {} column(s) separated by {})", missing, names.size(),
                             delimiter_name(delimiter)),
                 {source, header_line, 0, first_missing});

@@ -62,30 +62,18 @@ double median(std::vector<double> v) {
 FrameTable read_openface(std::string_view text, const std::string& source, const ReadOptions& options) {
   LineReader lines(text);
   std::string_view line;
-  bool has_header = false;
-  while (!has_header && lines.next(line)) has_header = !trim(line).empty();
-  if (!has_header) throw Error("empty file: no OpenFace header", {source});
-  const std::size_t header_line = lines.line_number();
-
-  std::vector<std::string_view> names;
-  split(line, ',', names);
+  HeaderLine header;
+  if (!read_header_line(lines, ',', header, line)) throw Error("empty file: no OpenFace header", {source});
+  const std::size_t header_line = header.line;
+  const auto& names = header.names;
   if (names.size() == 1 && line.find_first_of(";\t") != std::string_view::npos)
     throw Error(fmt::format("the header is not comma-separated (it has '{}' between names); OpenFace writes ','",
                             line.find(';') != std::string_view::npos ? ";" : "\\t"),
                 {source, header_line});
-  const auto find = [&](std::string_view name) -> std::optional<std::size_t> {
-    const auto it = std::find(names.begin(), names.end(), name);
-    if (it == names.end()) return std::nullopt;
-    return static_cast<std::size_t>(it - names.begin());
-  };
+  const auto find = [&](std::string_view name) { return header.find(name); };
   const char* required[] = {"frame", "timestamp", "confidence", "success"};
-  std::string missing, first_missing;
-  for (const char* name : required) {
-    if (find(name)) continue;
-    missing += fmt::format("{}'{}'", missing.empty() ? "" : ", ", name);
-    if (first_missing.empty()) first_missing = name;
-  }
-  if (!missing.empty())
+  std::string first_missing;
+  if (const std::string missing = header.missing(required, first_missing); !missing.empty())
     throw Error(fmt::format("missing required column(s) {}: not an OpenFace FeatureExtraction file?", missing),
                 {source, header_line, 0, first_missing});
   const std::size_t col_frame = *find("frame"), col_time = *find("timestamp"), col_confidence = *find("confidence"),
