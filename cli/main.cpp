@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   contagion::cli::add_features_command(app);
   contagion::cli::add_synchrony_command(app);
   contagion::cli::add_study_command(app);
+  contagion::cli::add_synth_command(app);
 
   try {
     app.parse(argc, argv);

@@ -91,6 +91,29 @@ class FacialCli(unittest.TestCase):
         out = run("features", "--input", bad, "--baseline", "before:1")
         self.assertEqual(out.returncode, 2)
 
+    def test_synthetic_study_through_features_and_study(self):
+        study = self.path("study")
+        out = run("synth", "lab", "--participants", "8", "--format", "affdex", "--seed", "3", "--noise", "0.01",
+                  "-o", study, "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(json.loads(out.stdout)["participants"], 8)
+        exports = sorted(os.path.join(study, f) for f in os.listdir(study) if f.startswith("p0"))
+        self.assertEqual(len(exports), 8)
+        out = run("features", "--input", *exports, "--events", os.path.join(study, "events.csv"),
+                  "-o", self.path("f.csv"), "-q")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        out = run("study", "--features", self.path("f.csv"), "--participants", os.path.join(study, "participants.csv"),
+                  "--group", "gender", "-o", self.path("report"), "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(len(json.loads(out.stdout)["participant_features"]), 8)
+        config = self.path("lab.toml")
+        with open(config, "w") as f:
+            f.write("[lab]\nparticipants = 2\nnoise_sd = 0.01\nnoyse = 1\n")
+        out = run("synth", "lab", "--config", config, "-o", self.path("s2"))
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("lab.toml:4", out.stderr)
+        self.assertIn("unknown key 'lab.noyse'", out.stderr)
+
     def test_synchrony_of_a_two_column_file(self):
         series = self.path("dyad.txt")
         with open(series, "w") as f:
