@@ -187,14 +187,24 @@ class Cli(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         self.assertIn("not a contagion run store", r.stderr)
 
-    def test_demo_runs_again_into_the_same_file(self):
+    def test_demo_runs_end_to_end_and_again_into_the_same_file(self):
         for _ in range(2):
-            r = run("demo", "-o", self.path("demo.h5"), "--threads", "2")
+            r = run("demo", "-o", self.path("demo.h5"), "--workdir", self.path("work"), "--participants", "12",
+                    "--agents", "300", "--threads", "2")
             self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("consensus", r.stdout)
+        for step in ("1. lab study", "2. features", "3. statistics", "4. calibration", "5. simulation"):
+            self.assertIn(step, r.stdout)
         with h5py.File(self.path("demo.h5"), "r") as f:
             (run_id,) = list(f["runs"])
-            self.assertEqual(f["runs"][run_id].attrs["result.converged"], 1)
+            run_group = f["runs"][run_id]
+            self.assertEqual(run_group.attrs["model"], "emotion_contagion")
+            self.assertIn("calibrate.openness_from", run_group.attrs)
+            self.assertEqual(len(run_group["final_state"]), 300)
+            self.assertEqual(set(f["features"]), {"demo_features", "demo_correlations", "demo_models"})
+        with open(os.path.join(self.path("work"), "agents_openness.txt")) as f:
+            openness = [float(x) for x in f.read().split()]
+        self.assertEqual(len(openness), 300)
+        self.assertTrue(all(0.2 <= x <= 1.0 for x in openness))
 
 
 if __name__ == "__main__":
