@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   contagion::cli::add_synchrony_command(app);
   contagion::cli::add_study_command(app);
   contagion::cli::add_synth_command(app);
+  contagion::cli::add_validate_command(app);
 
   try {
     app.parse(argc, argv);

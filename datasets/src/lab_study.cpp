@@ -71,6 +71,7 @@ void check(const LabSpec& s) {
     if (!(v >= 0.0) || !std::isfinite(v)) throw ParameterError(name, fmt::format("{}", v), "[0, inf)");
   };
   if (s.participants < 1) throw ParameterError("participants", fmt::format("{}", s.participants), "1 or more");
+  if (s.blocks < 1) throw ParameterError("blocks", fmt::format("{}", s.blocks), "1 or more");
   positive("frame_rate", s.frame_rate);
   positive("time_to_peak_s", s.time_to_peak_s);
   positive("kernel_shape", s.kernel_shape);
@@ -86,13 +87,13 @@ void check(const LabSpec& s) {
 
 }  // namespace
 
-std::vector<Stimulus> kdef_protocol(std::uint64_t seed, std::uint64_t participant, double lead_in_s) {
+std::vector<Stimulus> kdef_protocol(std::uint64_t seed, std::uint64_t participant, double lead_in_s, int blocks) {
   static const std::pair<const char*, const char*> emotions[] = {{"HA", "happy"},   {"AN", "angry"}, {"SA", "sad"},
                                                                  {"DI", "disgust"}, {"AF", "fear"},  {"SU", "surprise"},
                                                                  {"NE", "neutral"}};
   std::vector<Stimulus> out;
   double t = lead_in_s;
-  for (int block = 0; block < 4; ++block) {
+  for (int block = 0; block < blocks; ++block) {
     std::vector<int> order(7);
     std::iota(order.begin(), order.end(), 0);
     RandomStream rng(
@@ -162,7 +163,7 @@ LabStudy generate_lab_study(const LabSpec& spec) {
     truth.eq = std::clamp(std::round(spec.eq_mean + spec.eq_sd * eq_z), 0.0, 80.0);
     study.participants.push_back(truth);
 
-    const std::vector<Stimulus> protocol = kdef_protocol(spec.seed, p, spec.lead_in_s);
+    const std::vector<Stimulus> protocol = kdef_protocol(spec.seed, p, spec.lead_in_s, spec.blocks);
     for (const Stimulus& s : protocol) study.events.push_back({truth.id, s.id, s.category, s.onset, s.offset});
     const double duration = protocol.back().offset + 8.0;
     const auto n = static_cast<std::size_t>(std::floor(duration * spec.frame_rate)) + 1;

@@ -37,6 +37,27 @@ Table PipelineResult::quality_table() const {
   return t;
 }
 
+std::pair<RecordingSummary, FeatureTable> process_recording(const FrameTable& frames, const std::vector<Event>& events,
+                                                            const PipelineOptions& options) {
+  RecordingSummary s;
+  s.source = frames.source;
+  s.participant = frames.participant;
+  s.format = std::string(to_string(frames.format));
+  s.warnings = frames.warnings;
+  s.quality = assess_quality(frames, options.quality);
+  if (s.quality.grade > options.max_grade) return {s, {}};
+  const FrameTable uniform = resample(frames, options.resample);
+  const std::vector<Event> own = events.empty() ? events_from_stimulus_column(frames) : events;
+  const std::vector<Epoch> epochs = cut_epochs(uniform, own, options.epochs);
+  if (epochs.empty())
+    throw Error(events.empty() ? "the recording has no stimulus column and no stimulus log was given"
+                               : fmt::format("the stimulus log has no events for participant '{}'", frames.participant),
+                {frames.source});
+  s.epochs = epochs.size();
+  s.used = true;
+  return {s, epoch_features(uniform, epochs, options.features)};
+}
+
 PipelineResult run_pipeline(const std::vector<std::string>& paths, const std::vector<Event>& events,
                             const PipelineOptions& options, int threads) {
   const auto n = static_cast<std::int64_t>(paths.size());
@@ -47,25 +68,10 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const std::ve
   for (std::int64_t k = 0; k < n; ++k) {
     const auto i = static_cast<std::size_t>(k);
     try {
-      const FrameTable frames = read_frames(paths[i], options.read);
-      RecordingSummary& s = summaries[i];
-      s.source = paths[i];
-      s.participant = frames.participant;
-      s.format = std::string(to_string(frames.format));
-      s.warnings = frames.warnings;
-      s.quality = assess_quality(frames, options.quality);
-      if (s.quality.grade > options.max_grade) continue;
-      const FrameTable uniform = resample(frames, options.resample);
-      const std::vector<Event> own = events.empty() ? events_from_stimulus_column(frames) : events;
-      const std::vector<Epoch> epochs = cut_epochs(uniform, own, options.epochs);
-      if (epochs.empty())
-        throw Error(events.empty()
-                        ? "the recording has no stimulus column and no stimulus log was given"
-                        : fmt::format("the stimulus log has no events for participant '{}'", frames.participant),
-                    {paths[i]});
-      s.epochs = epochs.size();
-      s.used = true;
-      features[i] = epoch_features(uniform, epochs, options.features);
+      auto [summary, table] = process_recording(read_frames(paths[i], options.read), events, options);
+      summary.source = paths[i];
+      summaries[i] = std::move(summary);
+      features[i] = std::move(table);
     } catch (...) {
       errors[i] = std::current_exception();
     }

@@ -25,13 +25,15 @@ struct Stimulus {
 /// Kovalchuk et al.'s KDEF protocol: after a `lead_in_s` baseline, 4 blocks of the 6 emotions
 /// plus neutral, each image 10 s then 8 s blank, in a random order per block (seeded per
 /// participant).
-std::vector<Stimulus> kdef_protocol(std::uint64_t seed, std::uint64_t participant, double lead_in_s = 10.0);
+std::vector<Stimulus> kdef_protocol(std::uint64_t seed, std::uint64_t participant, double lead_in_s = 10.0,
+                                    int blocks = 4);
 
 struct LabSpec {
   int participants = 40;
   std::uint64_t seed = 1;
   double frame_rate = 30.0;
   double lead_in_s = 10.0;
+  int blocks = 4;  ///< KDEF blocks of 7 images (Kovalchuk et al.: 4)
   // Traits and questionnaires.
   double reactivity_eq_correlation = 0.3;  ///< between latent reactivity and the EQ score
   double female_eq_shift_sd = 0.0;         ///< women's EQ shift in SDs (e.g. 0.5)

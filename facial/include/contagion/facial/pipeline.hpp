@@ -42,6 +42,13 @@ struct PipelineResult {
   Table quality_table() const;
 };
 
+/// One recording already in memory: quality, resampling, epochs, features. `events` empty:
+/// the recording's own stimulus column. The summary's `used` is false (and the features empty)
+/// when the grade is worse than options.max_grade. Throws contagion::Error when no event
+/// belongs to the recording's participant.
+std::pair<RecordingSummary, FeatureTable> process_recording(const FrameTable& frames, const std::vector<Event>& events,
+                                                            const PipelineOptions& options);
+
 /// `events` empty: each recording's own stimulus column gives the epochs. Throws
 /// contagion::Error (naming the file) for an unreadable recording, or when a recording has no
 /// events at all.
