@@ -68,5 +68,6 @@ void add_synchrony_command(CLI::App& app);
 void add_study_command(CLI::App& app);
 void add_synth_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
+void add_calibrate_command(CLI::App& app);
 
 }  // namespace contagion::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   contagion::cli::add_study_command(app);
   contagion::cli::add_synth_command(app);
   contagion::cli::add_validate_command(app);
+  contagion::cli::add_calibrate_command(app);
 
   try {
     app.parse(argc, argv);

@@ -146,6 +146,30 @@ class StatsCli(unittest.TestCase):
         for name in ("correlations", "ols", "models", "median_split", "group_comparison", "report"):
             self.assertTrue(os.path.exists(os.path.join(report, name + (".md" if name == "report" else ".csv"))))
 
+    def test_calibrate_degroot_recovers_the_weights(self):
+        weights = np.array([[0.6, 0.3, 0.1], [0.2, 0.5, 0.3], [0.0, 0.4, 0.6]])
+        rng = np.random.RandomState(1)
+        series = os.path.join(self.dir.name, "series.csv")
+        with open(series, "w") as f:
+            f.write("run,time,a,b,c\n")
+            for r in range(6):
+                x = rng.uniform(size=3)
+                for t in range(5):
+                    f.write(f"{r},{t},{x[0]!r},{x[1]!r},{x[2]!r}\n")
+                    x = weights @ x
+        out = subprocess.run([CONTAGION, "calibrate", "degroot", "--series", series, "--trajectory", "run",
+                              "--hold-out", "1", "--bootstrap", "20", "--json"], capture_output=True, text=True, timeout=60)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        result = json.loads(out.stdout)
+        fitted = {(w["agent"], w["attends_to"]): w["weight"] for w in result["weights"]}
+        for i, a in enumerate("abc"):
+            for j, b in enumerate("abc"):
+                self.assertAlmostEqual(fitted[(a, b)], weights[i, j], places=8)
+        self.assertGreater(result["held_out"]["r2_vs_persistence"], 0.999)
+        out = subprocess.run([CONTAGION, "calibrate", "degroot", "--series", series, "--agents", "a"],
+                             capture_output=True, text=True, timeout=60)
+        self.assertEqual(out.returncode, 2)
+
     def test_every_test_has_help_with_an_example(self):
         for test in ("score", "describe", "ttest", "mwu", "correlate", "normality", "anova", "icc", "ols", "elasticnet"):
             out = run(test, "--help")
