@@ -51,7 +51,8 @@ TEST_CASE("the delimiter is detected from the header: comma, semicolon or tab", 
   CHECK(parse_csv("a;b,c\n1,2\n", "t.csv", comma).names() == std::vector<std::string>{"a;b", "c"});
 }
 
-TEST_CASE("missing cells are NaN in numeric columns, and other text is an error at its line and column", "[core][table]") {
+TEST_CASE("missing cells are NaN in numeric columns, and other text is an error at its line and column",
+          "[core][table]") {
   const Table t = parse_csv("x,y,z\n1,NA,\n2,3,nan\n4,abc,5\n", "t.csv");
   const auto x = t.numbers("x");
   CHECK(x == std::vector<double>{1, 2, 4});
