@@ -109,24 +109,11 @@ Header read_header(LineReader& lines, std::vector<std::string_view>& fields, con
   throw Error("no header found: no '#DATA' line and no line starting 'Row,Timestamp'", {source, lines.line_number()});
 }
 
-double number_at(const std::vector<std::string_view>& fields, std::size_t field, const Header& header, std::size_t line,
-                 const std::string& source) {
-  double value = 0.0;
-  if (!to_number(fields[field], value))
-    throw Error(fmt::format("expected a number, got '{}'", fields[field]),
-                {source, line, field + 1, header.names[field]});
-  return value;
-}
-
 void put(std::string& out, bool& first, std::string_view text) {
-  if (!first) out += comma;
-  first = false;
-  out += text;
+  put_cell(out, first, text, comma);
 }
-
 void put_number(std::string& out, bool& first, double value) {
-  put(out, first, {});
-  if (std::isfinite(value)) fmt::format_to(std::back_inserter(out), "{}", value);
+  put_number_cell(out, first, value, comma);
 }
 
 void check_text(std::string_view text, std::string_view what) {
@@ -188,12 +175,12 @@ FrameTable read_affdex(std::string_view text, const std::string& source, const R
                               fields.size() < width ? fields.size() : used, width),
                   {source, line_number});
 
-    const double ms = number_at(fields, *time_field, header, line_number, source);
+    const double ms = number_at(fields, *time_field, header.names, line_number, source);
     if (std::isnan(ms)) throw Error("the row has no time stamp", {source, line_number, *time_field + 1, "Timestamp"});
     const double time = ms / 1000.0;
     bool valid = false;
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      row[c] = number_at(fields, columns[c], header, line_number, source);
+      row[c] = number_at(fields, columns[c], header.names, line_number, source);
       valid = valid || !std::isnan(row[c]);
     }
     const std::string_view stimulus = stimulus_field ? fields[*stimulus_field] : std::string_view();

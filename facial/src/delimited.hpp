@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,8 @@
 #include <limits>
 #include <string_view>
 #include <vector>
+
+#include "contagion/core/error.hpp"
 
 namespace contagion::facial::detail {
 
@@ -87,6 +90,31 @@ inline bool to_number(std::string_view field, double& value) {
   if (field.front() == '+') field.remove_prefix(1);
   const auto [end, error] = fast_float::from_chars(field.data(), field.data() + field.size(), value);
   return error == std::errc() && end == field.data() + field.size();
+}
+
+/// The number in field `field` of a row; an error naming the file, line, column and the
+/// column's name (`names[field]`) otherwise.
+template <class Names>
+double number_at(const std::vector<std::string_view>& fields, std::size_t field, const Names& names, std::size_t line,
+                 const std::string& source) {
+  double value = 0.0;
+  if (!to_number(fields[field], value))
+    throw Error(fmt::format("expected a number, got '{}'", fields[field]),
+                {source, line, field + 1, std::string(names[field])});
+  return value;
+}
+
+/// Appends one cell of delimited output (the delimiter first unless it opens the line).
+inline void put_cell(std::string& out, bool& first, std::string_view text, char delimiter) {
+  if (!first) out += delimiter;
+  first = false;
+  out += text;
+}
+
+/// Appends a number in shortest round-trip form; an empty cell for NaN and infinities.
+inline void put_number_cell(std::string& out, bool& first, double value, char delimiter) {
+  put_cell(out, first, {}, delimiter);
+  if (std::isfinite(value)) fmt::format_to(std::back_inserter(out), "{}", value);
 }
 
 /// The header line of an export: its names, where it was, and lookup by name.

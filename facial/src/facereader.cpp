@@ -201,14 +201,10 @@ Header read_header(LineReader& lines, std::vector<std::string_view>& fields, con
 }
 
 void put(std::string& out, bool& first, std::string_view text) {
-  if (!first) out += tab;
-  first = false;
-  out += text;
+  put_cell(out, first, text, tab);
 }
-
 void put_number(std::string& out, bool& first, double value) {
-  put(out, first, {});
-  if (std::isfinite(value)) fmt::format_to(std::back_inserter(out), "{}", value);
+  put_number_cell(out, first, value, tab);
 }
 
 void check_text(std::string_view text, std::string_view what) {

@@ -145,25 +145,11 @@ Header read_header(LineReader& lines, std::vector<std::string_view>& fields, con
               {source, header.line, 0, list});
 }
 
-double number_at(const std::vector<std::string_view>& fields, std::size_t field, const Header& header, std::size_t line,
-                 const std::string& source) {
-  double value = 0.0;
-  if (!to_number(fields[field], value))
-    throw Error(fmt::format("expected a number, got '{}'", fields[field]),
-                {source, line, field + 1, header.names[field]});
-  return value;
-}
-
-/// Appends one cell (tab first unless it opens the line).
 void put(std::string& out, bool& first, std::string_view text) {
-  if (!first) out += tab;
-  first = false;
-  out += text;
+  put_cell(out, first, text, tab);
 }
-
 void put_number(std::string& out, bool& first, double value) {
-  put(out, first, {});
-  if (std::isfinite(value)) fmt::format_to(std::back_inserter(out), "{}", value);
+  put_number_cell(out, first, value, tab);
 }
 
 void check_text(std::string_view text, std::string_view what) {
@@ -222,7 +208,7 @@ FrameTable read_facet(std::string_view text, const std::string& source, const Re
                   {source, line_number});
     if (sensor_field && fields[*sensor_field].find("FACET") == std::string_view::npos) continue;
 
-    const double ms = number_at(fields, *time_field, header, line_number, source);
+    const double ms = number_at(fields, *time_field, header.names, line_number, source);
     if (std::isnan(ms))
       throw Error("the FACET row has no time stamp", {source, line_number, *time_field + 1, "Timestamp"});
     const double time = ms / 1000.0;
@@ -236,9 +222,9 @@ FrameTable read_facet(std::string_view text, const std::string& source, const Re
       }
     }
     last_ms = ms;
-    const bool valid = number_at(fields, *faces_field, header, line_number, source) == 1.0;
+    const bool valid = number_at(fields, *faces_field, header.names, line_number, source) == 1.0;
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      const double value = number_at(fields, columns[c].field, header, line_number, source);
+      const double value = number_at(fields, columns[c].field, header.names, line_number, source);
       frames.values[c].push_back(!valid ? nan : columns[c].evidence ? probability_from_evidence(value) : value);
     }
     frames.time.push_back(time);
