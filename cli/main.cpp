@@ -12,7 +12,8 @@
 int main(int argc, char** argv) {
   CLI::App app{
       "contagion: emotional-contagion research toolkit.\n"
-      "Simulates opinion and emotion dynamics on social graphs and stores every run in HDF5.",
+      "Facial reactions from lab recordings, the statistics of the field, models calibrated from them, and\n"
+      "opinion and emotion dynamics on social graphs, every run stored in HDF5.",
       "contagion"};
   app.set_version_flag("--version", contagion::created_by());
   app.require_subcommand(1);
