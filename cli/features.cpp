@@ -15,7 +15,9 @@ namespace {
 
 struct FeaturesOptions {
   std::vector<std::string> inputs;
-  std::string events, format = "auto", baseline = "pre:1", output, quality_output, store, name = "features";
+  std::string events, format = "auto", baseline = "pre:1", output, quality_output, store, name = "features",
+                      time_courses_output;
+  std::vector<std::string> time_course_channels{"joy", "anger", "AU04", "AU12"};
   double fps = 0.0, min_confidence = 0.8, rate = 30.0, max_gap = 0.5, first_window = 2.0, onset_k = 2.0;
   int max_grade = 2;
   bool percent = false, replace = false;
@@ -71,6 +73,9 @@ void add_features_command(CLI::App& app) {
                   "feature table CSV (long: participant, stimulus, category, channel, "
                   "feature, value)");
   cmd->add_option("--quality", o->quality_output, "per-recording quality CSV");
+  cmd->add_option("--timecourses", o->time_courses_output,
+                  "mean time course per participant, category and channel as CSV (for time-course plots)");
+  cmd->add_option("--timecourse-channels", o->time_course_channels, "channels of --timecourses")->delimiter(',');
   cmd->add_option("--store", o->store, "also store the tables in this HDF5 file under /features/");
   cmd->add_option("--name", o->name, "table name in the store");
   cmd->add_flag("--replace", o->replace, "replace a table of the same name in the store");
@@ -95,6 +100,7 @@ void add_features_command(CLI::App& app) {
     p.epochs.percent_change = o->percent;
     p.features.first_window_s = o->first_window;
     p.features.onset_k = o->onset_k;
+    if (!o->time_courses_output.empty()) p.time_course_channels = o->time_course_channels;
     const std::vector<facial::Event> events =
         o->events.empty() ? std::vector<facial::Event>{} : facial::read_events(o->events);
     const facial::PipelineResult result = facial::run_pipeline(o->inputs, events, p, resolve_threads(o->common));
@@ -102,6 +108,7 @@ void add_features_command(CLI::App& app) {
     const Table quality = result.quality_table();
     if (!o->output.empty()) write_csv(features, o->output);
     if (!o->quality_output.empty()) write_csv(quality, o->quality_output);
+    if (!o->time_courses_output.empty()) write_csv(result.time_course_table(), o->time_courses_output);
     if (!o->store.empty()) {
       store::RunStore s(o->store);
       const auto on_existing = o->replace ? store::RunStore::OnExisting::replace : store::RunStore::OnExisting::error;

@@ -42,7 +42,7 @@ Replicate run_replicate(const ValidationSpec& spec, int n, int r) {
       frames = facial::parse_frames(facial::format_frames(original, lab.format), original.participant + ".export",
                                     options.read);
     frames.participant = original.participant;
-    const auto [summary, features] = facial::process_recording(frames, study.events, options);
+    const facial::FeatureTable features = facial::process_recording(frames, study.events, options).features;
     for (const auto& row : features.rows) {
       if (row.feature == "overall_reactivity") reactivity[row.participant] = row.value;
       if (row.feature == "max" && row.stimulus != "*")

@@ -154,6 +154,28 @@ FeatureTable epoch_features(const FrameTable& frames, const std::vector<Epoch>& 
   return out;
 }
 
+std::vector<TimeCourseRow> category_time_courses(const FrameTable& frames, const std::vector<Epoch>& epochs,
+                                                 const std::vector<std::string>& channels) {
+  std::vector<TimeCourseRow> out;
+  for (const std::string& channel : channels) {
+    if (!frames.has_channel(channel)) continue;  // not every export has every channel
+    const std::size_t c = frames.channel_index(channel);
+    // (category, time in ms) -> sum, count; epochs share one sampling grid after resampling.
+    std::map<std::pair<std::string, long long>, std::pair<double, int>> acc;
+    for (const Epoch& e : epochs)
+      for (std::size_t k = 0; k < e.time.size(); ++k)
+        if (e.time[k] >= 0.0 && std::isfinite(e.values[c][k])) {
+          auto& a = acc[{canonical_category(e.event.category), std::llround(e.time[k] * 1000.0)}];
+          a.first += e.values[c][k];
+          ++a.second;
+        }
+    for (const auto& [key, a] : acc)
+      out.push_back({frames.participant, key.first, channel, static_cast<double>(key.second) / 1000.0,
+                     a.first / a.second, a.second});
+  }
+  return out;
+}
+
 double intersubject_correlation(const std::vector<const Epoch*>& epochs, std::size_t channel) {
   double sum = 0.0;
   int pairs = 0;

@@ -100,8 +100,12 @@ class FacialCli(unittest.TestCase):
         exports = sorted(os.path.join(study, f) for f in os.listdir(study) if f.startswith("p0"))
         self.assertEqual(len(exports), 8)
         out = run("features", "--input", *exports, "--events", os.path.join(study, "events.csv"),
-                  "-o", self.path("f.csv"), "-q")
+                  "-o", self.path("f.csv"), "--timecourses", self.path("tc.csv"), "--timecourse-channels", "joy", "-q")
         self.assertEqual(out.returncode, 0, out.stderr)
+        courses = rows(self.path("tc.csv"))
+        happy = [float(r["mean"]) for r in courses if r["category"] == "happy" and r["participant"] == "p001"]
+        self.assertEqual(len(happy), 300)  # 10 s at 30 frames per second
+        self.assertGreater(max(happy), happy[0])  # joy rises after happy faces
         out = run("study", "--features", self.path("f.csv"), "--participants", os.path.join(study, "participants.csv"),
                   "--group", "gender", "-o", self.path("report"), "--json")
         self.assertEqual(out.returncode, 0, out.stderr)

@@ -203,3 +203,26 @@ TEST_CASE("stimulus categories are canonical", "[facial][features]") {
   CHECK(canonical_category("afraid") == "fear");
   CHECK(canonical_category("calm") == "calm");
 }
+
+TEST_CASE("mean time courses per category, over the epochs valid at each time", "[facial][features]") {
+  // AU12 rises to 1 during the first happy stimulus and to 3 during the second: the happy
+  // mean is 2 while both are valid, and 3 where the first epoch's frames are invalid.
+  FrameTable f = recording(40.0, 10.0, {{au("AU12"), [](double t) {
+                                           if (t >= 5.0 && t < 10.0) return 1.0;
+                                           if (t >= 25.0 && t < 30.0) return 3.0;
+                                           return 0.0;
+                                         }}});
+  for (std::size_t i = 80; i < 90; ++i) f.valid[i] = 0;  // 8.0 .. 8.9 s: 3 .. 3.9 s into the first epoch
+  EpochOptions o;
+  o.baseline = BaselineMethod::none;
+  const auto epochs = cut_epochs(f, {{"p1", "HA01", "happy", 5.0, 10.0}, {"p1", "HA02", "Happiness", 25.0, 30.0}}, o);
+  const auto rows = category_time_courses(f, epochs, {"AU12", "AU99"});
+  REQUIRE(rows.size() == 50);  // 5 s at 10 frames per second; AU99 does not exist
+  CHECK(rows[0].category == "happy");
+  CHECK(rows[0].time == 0.0);
+  CHECK(rows[0].mean == Approx(2.0));
+  CHECK(rows[0].epochs == 2);
+  CHECK(rows[35].time == Approx(3.5));
+  CHECK(rows[35].mean == Approx(3.0));
+  CHECK(rows[35].epochs == 1);
+}

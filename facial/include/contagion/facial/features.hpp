@@ -48,6 +48,18 @@ struct FeatureOptions {
 FeatureTable epoch_features(const FrameTable& frames, const std::vector<Epoch>& epochs,
                             const FeatureOptions& options = {});
 
+/// The mean time course per stimulus category and channel (for time-course plots such as
+/// joy after happy faces): at every sample time from the onset, the mean of the corrected
+/// values over the category's epochs that have a valid sample there.
+struct TimeCourseRow {
+  std::string participant, category, channel;
+  double time, mean;
+  int epochs;  ///< epochs with a valid sample at this time
+};
+
+std::vector<TimeCourseRow> category_time_courses(const FrameTable& frames, const std::vector<Epoch>& epochs,
+                                                 const std::vector<std::string>& channels);
+
 /// The canonical category of a stimulus label: "happy", "happiness", "joy" -> "happy"; "angry",
 /// "anger" -> "angry"; sad, disgust, fear, surprise, neutral likewise; other labels unchanged.
 std::string canonical_category(const std::string& label);

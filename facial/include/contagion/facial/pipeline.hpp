@@ -23,6 +23,8 @@ struct PipelineOptions {
   ResampleOptions resample;
   EpochOptions epochs;
   FeatureOptions features;
+  /// Channels whose mean time course per category is kept (empty: none).
+  std::vector<std::string> time_course_channels;
 };
 
 struct RecordingSummary {
@@ -35,19 +37,27 @@ struct RecordingSummary {
 
 struct PipelineResult {
   FeatureTable features;
+  std::vector<TimeCourseRow> time_courses;   ///< for options.time_course_channels
   std::vector<RecordingSummary> recordings;  ///< in input order
 
   /// One row per recording: source, participant, format, frames, fraction_valid,
   /// longest_gap_s, mean_confidence, grade, epochs, used.
   Table quality_table() const;
+  /// Columns participant, category, channel, time, mean, epochs.
+  Table time_course_table() const;
 };
 
 /// One recording already in memory: quality, resampling, epochs, features. `events` empty:
 /// the recording's own stimulus column. The summary's `used` is false (and the features empty)
 /// when the grade is worse than options.max_grade. Throws contagion::Error when no event
 /// belongs to the recording's participant.
-std::pair<RecordingSummary, FeatureTable> process_recording(const FrameTable& frames, const std::vector<Event>& events,
-                                                            const PipelineOptions& options);
+struct RecordingResult {
+  RecordingSummary summary;
+  FeatureTable features;
+  std::vector<TimeCourseRow> time_courses;
+};
+RecordingResult process_recording(const FrameTable& frames, const std::vector<Event>& events,
+                                  const PipelineOptions& options);
 
 /// `events` empty: each recording's own stimulus column gives the epochs. Throws
 /// contagion::Error (naming the file) for an unreadable recording, or when a recording has no
