@@ -69,12 +69,6 @@ std::optional<ChannelInfo> affdex_channel(std::string_view column) {
   return std::nullopt;
 }
 
-std::size_t used_fields(const std::vector<std::string_view>& fields) {
-  std::size_t n = fields.size();
-  while (n > 0 && fields[n - 1].empty()) --n;
-  return n;
-}
-
 struct Header {
   std::vector<std::string> names;
   std::size_t line = 0;
@@ -170,10 +164,7 @@ FrameTable read_affdex(std::string_view text, const std::string& source, const R
     const std::size_t used = used_fields(fields);
     if (used == 0) continue;
     const std::size_t line_number = lines.line_number();
-    if (fields.size() < width || used > width)
-      throw Error(fmt::format("the row has {} fields, the header has {} (a truncated line or another delimiter?)",
-                              fields.size() < width ? fields.size() : used, width),
-                  {source, line_number});
+    check_row_width(fields, used, width, source, line_number);
 
     const double ms = number_at(fields, *time_field, header.names, line_number, source);
     if (std::isnan(ms)) throw Error("the row has no time stamp", {source, line_number, *time_field + 1, "Timestamp"});

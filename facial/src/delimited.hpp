@@ -92,6 +92,23 @@ inline bool to_number(std::string_view field, double& value) {
   return error == std::errc() && end == field.data() + field.size();
 }
 
+/// Fields up to the last non-empty one: exports pad rows with trailing delimiters.
+inline std::size_t used_fields(const std::vector<std::string_view>& fields) {
+  std::size_t n = fields.size();
+  while (n > 0 && fields[n - 1].empty()) --n;
+  return n;
+}
+
+/// Throws contagion::Error (file and line) unless a padded row has the header's `width`
+/// fields: at least that many, and nothing but padding beyond them.
+inline void check_row_width(const std::vector<std::string_view>& fields, std::size_t used, std::size_t width,
+                            const std::string& source, std::size_t line) {
+  if (fields.size() < width || used > width)
+    throw Error(fmt::format("the row has {} fields, the header has {} (a truncated line or another delimiter?)",
+                            fields.size() < width ? fields.size() : used, width),
+                {source, line});
+}
+
 /// The number in field `field` of a row; an error naming the file, line, column and the
 /// column's name (`names[field]`) otherwise.
 template <class Names>

@@ -92,12 +92,6 @@ std::optional<ChannelInfo> facereader_channel(std::string_view column, Kind& kin
   return std::nullopt;
 }
 
-std::size_t used_fields(const std::vector<std::string_view>& fields) {
-  std::size_t n = fields.size();
-  while (n > 0 && fields[n - 1].empty()) --n;
-  return n;
-}
-
 bool failed_token(std::string_view cell) {
   return cell == "FIT_FAILED" || cell == "FIND_FAILED";
 }
@@ -265,10 +259,7 @@ FrameTable read_facereader(std::string_view text, const std::string& source, con
     const std::size_t used = used_fields(fields);
     if (used == 0) continue;
     const std::size_t line_number = lines.line_number();
-    if (fields.size() < width || used > width)
-      throw Error(fmt::format("the row has {} fields, the header has {} (a truncated line or another delimiter?)",
-                              fields.size() < width ? fields.size() : used, width),
-                  {source, line_number});
+    check_row_width(fields, used, width, source, line_number);
 
     const std::string_view time_cell = fields[*time_field];
     double time = 0.0;

@@ -76,13 +76,6 @@ double evidence_from_probability(double p) {
   return std::log10(p / (1.0 - p));
 }
 
-/// Fields up to the last non-empty one (exports pad lines with trailing tabs).
-std::size_t used_fields(const std::vector<std::string_view>& fields) {
-  std::size_t n = fields.size();
-  while (n > 0 && fields[n - 1].empty()) --n;
-  return n;
-}
-
 /// A channel read from one column.
 struct Column {
   std::size_t field;  ///< 0-based position in the header
@@ -202,10 +195,7 @@ FrameTable read_facet(std::string_view text, const std::string& source, const Re
     const std::size_t used = used_fields(fields);
     if (used == 0) continue;
     const std::size_t line_number = lines.line_number();
-    if (fields.size() < width || used > width)
-      throw Error(fmt::format("the row has {} fields, the header has {} (a truncated line or another delimiter?)",
-                              fields.size() < width ? fields.size() : used, width),
-                  {source, line_number});
+    check_row_width(fields, used, width, source, line_number);
     if (sensor_field && fields[*sensor_field].find("FACET") == std::string_view::npos) continue;
 
     const double ms = number_at(fields, *time_field, header.names, line_number, source);
