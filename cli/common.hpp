@@ -26,8 +26,11 @@ void add_output_options(CLI::App& app, CommonOptions& options);
 /// --threads, resolved (0 -> the number of cores).
 int resolve_threads(const CommonOptions& options);
 
-/// Thrown after interrupted work has been saved: the command exits with 130 (as after SIGINT).
-struct Interrupted {};
+/// Thrown after interrupted work has been saved: the command exits with 130 (as after SIGINT)
+/// and prints `message` (or says that the runs so far are saved).
+struct Interrupted {
+  std::string message;
+};
 
 /// Set by SIGINT/SIGTERM; long work stops cleanly after the current step.
 const std::atomic<bool>& stop_requested();
@@ -69,5 +72,6 @@ void add_study_command(CLI::App& app);
 void add_synth_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
 void add_calibrate_command(CLI::App& app);
+void add_sweep_command(CLI::App& app);
 
 }  // namespace contagion::cli

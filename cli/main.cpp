@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer("Run 'contagion SUBCOMMAND --help' for the options and an example of each subcommand.");
   contagion::cli::add_run_command(app);
+  contagion::cli::add_sweep_command(app);
   contagion::cli::add_inspect_command(app);
   contagion::cli::add_demo_command(app);
   contagion::cli::add_stats_command(app);
@@ -37,8 +38,9 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
-  } catch (const contagion::cli::Interrupted&) {
-    fmt::print(stderr, "interrupted: the runs finished so far, and the interrupted one, are saved\n");
+  } catch (const contagion::cli::Interrupted& e) {
+    fmt::print(stderr, "interrupted: {}\n",
+               e.message.empty() ? "the runs finished so far, and the interrupted one, are saved" : e.message);
     return 130;
   } catch (const CLI::ParseError& e) {
     app.exit(e);

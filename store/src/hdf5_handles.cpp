@@ -105,8 +105,21 @@ Handle open_group(hid_t parent, const std::string& name) {
 Handle create_group(hid_t parent, const std::string& name) {
   Handle gcpl(check(H5Pcreate(H5P_GROUP_CREATE), "property list"), H5Pclose);
   check(H5Pset_attr_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED), "set attribute order");
+  // Attributes stay in the object header (compact storage) however many a run has: H5Ocopy of
+  // dense attribute storage with variable-length strings crashes in HDF5 before 1.14.4
+  // (HDFGroup/hdf5#2414), and RunStore::add_runs_from copies runs with H5Ocopy.
+  check(H5Pset_attr_phase_change(gcpl.get(), kMaxCompactAttributes, kMaxCompactAttributes), "set attribute storage");
   return Handle(check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), "create group " + name),
                 H5Gclose);
+}
+
+bool attributes_compact(hid_t group) {
+  Handle gcpl(check(H5Gget_create_plist(group), "group creation properties"), H5Pclose);
+  unsigned max_compact = 0, min_dense = 0;
+  check(H5Pget_attr_phase_change(gcpl.get(), &max_compact, &min_dense), "attribute storage");
+  H5O_info_t info;
+  check(H5Oget_info2(group, &info, H5O_INFO_NUM_ATTRS), "object info");
+  return info.num_attrs <= max_compact;
 }
 
 bool exists(hid_t parent, const std::string& path) {

@@ -51,7 +51,12 @@ hid_t check(hid_t id, const std::string& what);
 Handle create_file(const std::string& path);
 Handle open_file(const std::string& path, bool writable);
 Handle open_group(hid_t parent, const std::string& name);
+/// Groups keep up to this many attributes compact (see create_group).
+inline constexpr unsigned kMaxCompactAttributes = 65535;
 Handle create_group(hid_t parent, const std::string& name);
+/// Whether H5Ocopy can copy the group safely with this HDF5: false when its attributes are in
+/// dense storage (stores written before compact storage was forced), see create_group.
+bool attributes_compact(hid_t group);
 bool exists(hid_t parent, const std::string& path);
 /// Names of the links in a group, in name order.
 std::vector<std::string> children(hid_t group);

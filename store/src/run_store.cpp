@@ -183,6 +183,7 @@ void RunStore::add_run(const RunRecord& r, OnExisting on_existing) {
   if (r.id.empty() || r.id.find('/') != std::string::npos || r.id == "." || r.id == "..")
     throw Error(fmt::format("run id '{}' is not a valid name (non-empty, no '/')", r.id));
   const hid_t f = file_->handle.get();
+  if (has_run(r.id) && on_existing == OnExisting::keep) return;
   if (has_run(r.id) && on_existing == OnExisting::error)
     throw Error(
         fmt::format("the store already holds a run '{}'; choose another seed or output file, or --replace", r.id),
@@ -241,6 +242,54 @@ void RunStore::add_table(const std::string& name, const Table& table, const Para
   }
   if (h5::exists(f, final_name)) h5::check(H5Ldelete(f, final_name.c_str(), H5P_DEFAULT), "replace table " + name);
   h5::check(H5Lmove(f, staged.c_str(), f, final_name.c_str(), H5P_DEFAULT, H5P_DEFAULT), "move table " + name);
+}
+
+std::size_t RunStore::add_runs_from(const std::string& other_path, OnExisting on_existing) {
+  h5::Handle other = h5::open_file(other_path, false);
+  check_store(other.get(), other_path);
+  const hid_t f = file_->handle.get();
+  const auto copy = [&](const std::string& from, const std::string& to) {
+    h5::check(H5Ocopy(other.get(), from.c_str(), f, to.c_str(), H5P_DEFAULT, H5P_DEFAULT),
+              fmt::format("copy {} from {}", from, other_path));
+  };
+  ensure_group(f, "staging");
+  if (h5::exists(other.get(), "graphs")) {
+    h5::Handle graphs = h5::open_group(other.get(), "graphs");
+    for (const std::string& id : h5::children(graphs.get())) {
+      const std::string name = "graphs/" + id;
+      if (h5::exists(f, name)) continue;  // content-addressed: the same id is the same graph
+      copy(name, "staging/" + id);
+      h5::check(H5Lmove(f, ("staging/" + id).c_str(), f, name.c_str(), H5P_DEFAULT, H5P_DEFAULT), "move " + name);
+    }
+  }
+  std::size_t added = 0;
+  if (!h5::exists(other.get(), "runs")) return added;
+  h5::Handle runs = h5::open_group(other.get(), "runs");
+  for (const std::string& id : h5::children(runs.get())) {
+    {
+      h5::Handle run = h5::open_group(runs.get(), id);
+      if (!h5::has_attr(run.get(), "status") || h5::read_attr_string(run.get(), "status") != "complete") continue;
+      if (!h5::attributes_compact(run.get()))
+        throw Error(fmt::format("run '{}' was written by an older contagion whose runs this HDF5 library cannot copy "
+                                "(HDFGroup/hdf5#2414); re-run it into a new store",
+                                id),
+                    ErrorContext{other_path});
+    }
+    const std::string final_name = "runs/" + id;
+    if (has_run(id)) {
+      if (on_existing == OnExisting::keep) continue;
+      if (on_existing == OnExisting::error)
+        throw Error(fmt::format("the store already holds a run '{}' (also in {})", id, other_path),
+                    ErrorContext{path_});
+    }
+    const std::string staged = "staging/" + id;
+    if (h5::exists(f, staged)) H5Ldelete(f, staged.c_str(), H5P_DEFAULT);
+    copy(final_name, staged);
+    if (has_run(id)) h5::check(H5Ldelete(f, final_name.c_str(), H5P_DEFAULT), "replace run " + id);
+    h5::check(H5Lmove(f, staged.c_str(), f, final_name.c_str(), H5P_DEFAULT, H5P_DEFAULT), "move run " + id);
+    ++added;
+  }
+  return added;
 }
 
 void RunStore::commit() {

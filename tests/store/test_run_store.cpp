@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -5,6 +6,7 @@
 #include <iterator>
 
 #include "contagion/core/error.hpp"
+#include "contagion/store/run_journal.hpp"
 #include "contagion/store/run_store.hpp"
 
 using namespace contagion;
@@ -193,4 +195,73 @@ TEST_CASE("a column table is stored under /features and reads back", "[store][ta
   CHECK_THROWS_WITH(again.add_table("a/b", t, {}), Contains("not a valid name"));
   CHECK_THROWS_WITH(read_table(path, "quality"), Contains("no table 'quality'"));
   fs::remove_all(dir);
+}
+
+TEST_CASE("runs are copied from another store, with keep, replace and error for ids it holds", "[store][merge]") {
+  const fs::path source = fresh("merge-source"), target = fresh("merge-target");
+  TinyGraph g;
+  {
+    RunStore store(source.string());
+    const std::string id = store.add_graph(g.arrays());
+    RunRecord many = record("b.s9.r0", id);
+    for (int k = 0; k < 40; ++k) many.parameters.push_back({fmt::format("model.p{}", k), std::string("text")});
+    store.add_run(record("a.s9.r0", id));
+    store.add_run(many);  // dense attribute storage would crash H5Ocopy (HDFGroup/hdf5#2414)
+    RunRecord cut = record("c.s9.r0", id);
+    cut.results = {{"interrupted", true}};
+    store.add_run(cut);
+    store.commit();
+  }
+  {
+    RunStore store(target.string());
+    CHECK(store.add_runs_from(source.string()) == 2);  // the interrupted run is not copied
+    store.commit();
+  }
+  const StoreInfo info = inspect_store(target.string());
+  REQUIRE(info.graphs.size() == 1);
+  CHECK(info.graphs[0].id == graph_content_id(g.arrays()));
+  REQUIRE(info.runs.size() == 2);
+  CHECK(read_metric(target.string(), "b.s9.r0", "spread") == std::vector<double>{1.0, 0.0, 0.0});
+  {
+    RunStore store(target.string());
+    CHECK(store.add_runs_from(source.string(), RunStore::OnExisting::keep) == 0);
+    CHECK(store.add_runs_from(source.string(), RunStore::OnExisting::replace) == 2);
+    CHECK_THROWS_WITH(store.add_runs_from(source.string()), Contains("already holds a run 'a.s9.r0'"));
+  }
+  fs::remove(source);
+  fs::remove(target);
+}
+
+TEST_CASE("a run journal keeps every finished run safe until it is merged", "[store][journal]") {
+  const fs::path target = fresh("journal");
+  const std::string folder = target.string() + ".parts";
+  fs::remove_all(folder);
+  TinyGraph g;
+  {
+    RunJournal journal(target.string());
+    CHECK_FALSE(journal.found());
+    CHECK(journal.completed_runs().empty());
+    journal.add(record("a.s9.r0", ""), g.arrays());
+    journal.add(record("b.s9.r0", ""), g.arrays());
+    CHECK(journal.found());
+    CHECK_FALSE(fs::exists(target));  // nothing merged yet: as after kill -9
+  }
+  std::ofstream(folder + "/part-00000009.h5.tmp-12345") << "half-written";  // a killed writer's temporary
+  RunJournal resumed(target.string());
+  CHECK(resumed.found());
+  CHECK(resumed.completed_runs() == std::set<std::string>{"a.s9.r0", "b.s9.r0"});
+  resumed.add(record("c.s9.r0", ""), g.arrays());  // numbered after the parts already there
+  CHECK(resumed.completed_runs().size() == 3);
+  CHECK(resumed.merge() == 3);
+  CHECK_FALSE(fs::exists(folder));
+  const StoreInfo info = inspect_store(target.string());
+  CHECK(info.runs.size() == 3);
+  CHECK(info.graphs.size() == 1);
+  // Merging again after a crash between commit and cleanup keeps the stored runs.
+  RunJournal again(target.string());
+  again.add(record("c.s9.r0", ""), g.arrays());
+  CHECK(again.completed_runs().size() == 3);
+  CHECK(again.merge() == 0);
+  CHECK(inspect_store(target.string()).runs.size() == 3);
+  fs::remove(target);
 }

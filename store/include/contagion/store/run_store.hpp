@@ -33,8 +33,9 @@ class RunStore {
   /// the arrays); adding the same graph again returns the same id and writes nothing.
   std::string add_graph(const GraphArrays& graph);
   bool has_run(const std::string& id) const;
-  /// What add_run does with a run whose id the store already holds.
-  enum class OnExisting { error, replace };
+  /// What add_run does with a run whose id the store already holds: refuse it, replace the
+  /// stored one, or keep the stored one (and write nothing).
+  enum class OnExisting { error, replace, keep };
   /// Writes one run; throws contagion::Error when the record is inconsistent (the staged group
   /// is then removed) or, with OnExisting::error, when the id is already taken. A replaced run
   /// is removed only once its successor is completely written.
@@ -44,6 +45,9 @@ class RunStore {
   /// column order in the attribute "columns", `provenance` as attributes.
   void add_table(const std::string& name, const Table& table, const ParameterList& provenance,
                  OnExisting on_existing = OnExisting::error);
+  /// Adds the graphs and the complete runs of another store (H5Ocopy: no decoding), each run
+  /// as add_run would; returns the number of runs added or replaced.
+  std::size_t add_runs_from(const std::string& other_path, OnExisting on_existing = OnExisting::error);
   /// Closes the file and renames the temporary copy over `path`.
   void commit();
 
