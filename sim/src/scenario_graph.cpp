@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <filesystem>
 
 #include "contagion/core/error.hpp"
 #include "contagion/core/random.hpp"
+#include "contagion/sim/classic_networks.hpp"
 #include "contagion/sim/generators.hpp"
 #include "contagion/sim/graph_io.hpp"
+#include "contagion/sim/lfr.hpp"
 #include "contagion/sim/node_values.hpp"
 #include "contagion/sim/scenario.hpp"
 #include "contagion/sim/tie_strength.hpp"
@@ -57,6 +60,25 @@ Graph generate(const ConfigTable& t, const std::string& generator, std::uint64_t
     }
     return stochastic_block_model(sizes, p, seed);
   }
+  if (generator == "lfr") {
+    LfrParams p;
+    p.n = node_count(t);
+    p.average_degree = t.number_in("average_degree", Range::at_least(1.0));
+    p.max_degree = static_cast<std::uint32_t>(t.integer_in("max_degree", 1, static_cast<std::int64_t>(p.n) - 1));
+    p.tau1 = t.number_in("tau1", Range::closed(0.0, 10.0), 2.0);
+    p.tau2 = t.number_in("tau2", Range::closed(0.0, 10.0), 1.0);
+    p.min_community = static_cast<NodeId>(t.integer_in("min_community", 1, p.n));
+    p.max_community = static_cast<NodeId>(t.integer_in("max_community", p.min_community, p.n));
+    p.mu = t.number_in("mu", Range::unit());
+    try {
+      return lfr_benchmark(p, seed);
+    } catch (const ParameterError& e) {
+      // Located at the key the message names ("max_community = 10 is outside ..."), else at [graph].
+      const std::string key = e.message().substr(0, e.message().find(" = "));
+      t.fail(t.has(key) ? key : "", e.message());
+    }
+  }
+  if (generator == "karate") return karate_club();
   if (generator == "configuration_model") {
     std::vector<std::uint32_t> degrees;
     for (const auto d : t.integers("degrees")) {
@@ -77,12 +99,26 @@ Graph generate(const ConfigTable& t, const std::string& generator, std::uint64_t
   t.fail("generator", fmt::format("unknown generator '{}'", generator));
 }
 
+/// A tie strength: a number (every such tie) or [low, high] (uniform per edge).
+TieRange tie_range(const ConfigTable& t, const char* key, double fallback) {
+  if (!t.has(key) || t.is_number(key)) {
+    const double v = t.number_in(key, Range::at_least(0.0), fallback);
+    return {v, v};
+  }
+  const std::vector<double> v = t.numbers(key);
+  if (v.size() != 2 || !(v[0] >= 0.0 && v[0] <= v[1] && std::isfinite(v[1])))
+    t.fail(key, "expected a number >= 0 or [low, high] with 0 <= low <= high < inf");
+  return {v[0], v[1]};
+}
+
 const std::vector<std::string> kGenerators = {"erdos_renyi_gnp",
                                               "erdos_renyi_gnm",
                                               "watts_strogatz",
                                               "barabasi_albert",
                                               "stochastic_block_model",
                                               "configuration_model",
+                                              "lfr",
+                                              "karate",
                                               "empty",
                                               "complete",
                                               "ring",
@@ -126,7 +162,7 @@ Graph graph_from_config(const ConfigTable& t, std::uint64_t seed, const std::str
     // Only random generators have (and record) a seed.
     const bool random = generator.rfind("erdos_renyi", 0) == 0 || generator == "watts_strogatz" ||
                         generator == "barabasi_albert" || generator == "stochastic_block_model" ||
-                        generator == "configuration_model";
+                        generator == "configuration_model" || generator == "lfr";
     const auto graph_seed =
         random ? static_cast<std::uint64_t>(t.integer_in("seed", 0, INT64_MAX, static_cast<std::int64_t>(seed))) : 0;
     try {
@@ -137,14 +173,6 @@ Graph graph_from_config(const ConfigTable& t, std::uint64_t seed, const std::str
     }
   }
 
-  const std::string tie = t.choice("tie_strength", {"weight", "overlap"}, "weight");
-  if (tie == "overlap") {
-    try {
-      graph = graph.with_tie_strengths(edge_overlap(graph, threads));
-    } catch (const Error& e) {
-      t.fail("tie_strength", e.message());
-    }
-  }
   // [graph.attributes.<name>]: node attributes, drawn once from the scenario seed.
   if (const auto attributes = t.table("attributes")) {
     for (const std::string& name : attributes->keys()) {
@@ -154,6 +182,25 @@ Graph graph_from_config(const ConfigTable& t, std::uint64_t seed, const std::str
       graph = graph.with_attribute(
           name, make_node_values(spec, graph, 1, {seed, StreamPurpose::attributes, 0, stream_id(name), 0}));
     }
+  }
+  // Tie strengths after the attributes, so that planted ties can use a drawn community label.
+  const std::string tie = t.choice("tie_strength", {"weight", "overlap", "planted"}, "weight");
+  if (tie == "overlap") {
+    try {
+      graph = graph.with_tie_strengths(edge_overlap(graph, threads));
+    } catch (const Error& e) {
+      t.fail("tie_strength", e.message());
+    }
+  } else if (tie == "planted") {
+    const std::string community = t.string("community", "block");
+    if (!graph.has_attribute(community))
+      t.fail(
+          t.has("community") ? "community" : "tie_strength",
+          fmt::format("planted tie strengths need community labels; the graph has no node attribute '{}'", community));
+    PlantedTies ties;
+    ties.within = tie_range(t, "tie_within", ties.within.low);
+    ties.between = tie_range(t, "tie_between", ties.between.low);
+    graph = graph.with_tie_strengths(planted_tie_strengths(graph, community, ties, seed));
   }
 
   GraphProvenance provenance = graph.provenance();

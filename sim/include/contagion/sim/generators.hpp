@@ -3,6 +3,8 @@
 // All random generators draw from RandomStream(seed, StreamPurpose::graph), so a seed gives
 // the same graph on every platform. Each documents its exact distribution and complexity.
 // Undirected unless stated; parameters are checked up front (ParameterError naming them).
+// The LFR benchmark is in lfr.hpp, the karate club in classic_networks.hpp, tie strengths
+// planted from communities in tie_strength.hpp.
 
 #include <cstdint>
 #include <vector>
@@ -32,7 +34,8 @@ Graph barabasi_albert(NodeId n, std::uint32_t m, std::uint64_t seed);
 /// Stochastic block model: blocks of the given sizes (nodes numbered block by block), an
 /// edge between blocks a and b with probability probabilities[a][b] (symmetric), by
 /// geometric skipping per block pair, O(n + m). The block of each node is kept as the node
-/// attribute "block" (ground truth for community detection).
+/// attribute "block" (ground truth for community detection; planted_tie_strengths() makes
+/// within-block ties strong and between-block ties weak).
 Graph stochastic_block_model(const std::vector<NodeId>& sizes, const std::vector<std::vector<double>>& probabilities,
                              std::uint64_t seed);
 
