@@ -2,13 +2,13 @@
 
 #include <fmt/format.h>
 
-#include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
 #include "contagion/core/error.hpp"
 #include "contagion/core/random.hpp"
+#include "simplex_least_squares.hpp"
 
 namespace contagion::calibrate {
 namespace {
@@ -19,15 +19,9 @@ struct Transitions {
 };
 
 Transitions transitions(const std::vector<Trajectory>& trajectories) {
-  if (trajectories.empty()) throw Error("fitting DeGroot needs at least one trajectory");
-  const auto n = trajectories.front().cols();
+  const auto n = detail::check_trajectories(trajectories, "DeGroot");
   Eigen::Index rows = 0;
-  for (std::size_t k = 0; k < trajectories.size(); ++k) {
-    const Trajectory& t = trajectories[k];
-    if (t.cols() != n) throw Error(fmt::format("trajectory {} has {} agents; the first has {}", k + 1, t.cols(), n));
-    if (!t.allFinite()) throw Error(fmt::format("trajectory {} has missing or infinite values", k + 1));
-    rows += std::max<Eigen::Index>(t.rows() - 1, 0);
-  }
+  for (const Trajectory& t : trajectories) rows += std::max<Eigen::Index>(t.rows() - 1, 0);
   if (rows < 1) throw Error("fitting DeGroot needs at least one transition (two time steps)");
   Transitions out{Eigen::MatrixXd(rows, n), Eigen::MatrixXd(rows, n)};
   Eigen::Index r = 0;
@@ -39,60 +33,6 @@ Transitions transitions(const std::vector<Trajectory>& trajectories) {
   return out;
 }
 
-/// min ||y - X w||^2 over the simplex (restricted to mask), by FISTA.
-Eigen::VectorXd fit_row(const Eigen::MatrixXd& gram, const Eigen::VectorXd& xty, double yy, double lipschitz,
-                        const std::vector<bool>& mask, const DeGrootFitOptions& o) {
-  const auto n = gram.rows();
-  Eigen::VectorXd w = project_to_simplex(Eigen::VectorXd::Constant(n, 1.0 / static_cast<double>(n)), mask);
-  Eigen::VectorXd z = w, previous = w;
-  double t = 1.0;
-  const auto objective = [&](const Eigen::VectorXd& v) { return v.dot(gram * v) - 2.0 * v.dot(xty) + yy; };
-  double f = objective(w);
-  for (int k = 0; k < o.max_iterations; ++k) {
-    const Eigen::VectorXd gradient = 2.0 * (gram * z - xty);
-    previous = w;
-    w = project_to_simplex(z - gradient / lipschitz, mask);
-    const double t_next = 0.5 * (1.0 + std::sqrt(1.0 + 4.0 * t * t));
-    z = w + ((t - 1.0) / t_next) * (w - previous);
-    t = t_next;
-    const double f_new = objective(w);
-    if (std::fabs(f - f_new) <= o.tolerance * std::max(1.0, std::fabs(f)) && k > 10) break;
-    f = f_new;
-  }
-  // Polish: on the support found, the equality-constrained least squares has a closed form
-  // (the KKT system); first-order iterations approach it slowly when the states are nearly
-  // collinear. Entries that come out negative leave the support one at a time (an active-set
-  // step); the result is kept only if it is in the simplex and no worse.
-  std::vector<Eigen::Index> support;
-  for (Eigen::Index j = 0; j < n; ++j)
-    if (w(j) > 1e-9) support.push_back(j);
-  while (!support.empty()) {
-    const auto s = static_cast<Eigen::Index>(support.size());
-    Eigen::MatrixXd kkt = Eigen::MatrixXd::Zero(s + 1, s + 1);
-    Eigen::VectorXd rhs(s + 1);
-    for (Eigen::Index a = 0; a < s; ++a) {
-      for (Eigen::Index b = 0; b < s; ++b)
-        kkt(a, b) = 2.0 * gram(support[static_cast<std::size_t>(a)], support[static_cast<std::size_t>(b)]);
-      kkt(a, s) = kkt(s, a) = 1.0;
-      rhs(a) = 2.0 * xty(support[static_cast<std::size_t>(a)]);
-    }
-    rhs(s) = 1.0;
-    const Eigen::VectorXd solution = kkt.fullPivLu().solve(rhs);
-    if (!solution.allFinite()) break;
-    Eigen::Index most_negative = 0;
-    const double lowest = solution.head(s).minCoeff(&most_negative);
-    if (lowest < 0.0) {
-      support.erase(support.begin() + most_negative);
-      continue;
-    }
-    Eigen::VectorXd polished = Eigen::VectorXd::Zero(n);
-    for (Eigen::Index a = 0; a < s; ++a) polished(support[static_cast<std::size_t>(a)]) = solution(a);
-    if (objective(polished) <= objective(w)) return polished;
-    break;
-  }
-  return w;
-}
-
 DeGrootFit fit(const Transitions& data, const DeGrootFitOptions& o) {
   const auto n = data.x.cols();
   if (o.allowed.size() != 0 && (o.allowed.rows() != n || o.allowed.cols() != n))
@@ -100,8 +40,7 @@ DeGrootFit fit(const Transitions& data, const DeGrootFitOptions& o) {
                             o.allowed.cols(), n));
   const Eigen::MatrixXd gram = data.x.transpose() * data.x;
   // Step 1/L with L = 2 lambda_max(X'X), the gradient's Lipschitz constant.
-  const double lipschitz =
-      2.0 * std::max(Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(gram).eigenvalues().maxCoeff(), 1e-300);
+  const double lipschitz = detail::lipschitz_constant(gram);
   DeGrootFit out;
   out.weights = Eigen::MatrixXd::Zero(n, n);
   out.steps = static_cast<std::size_t>(data.x.rows());
@@ -110,7 +49,9 @@ DeGrootFit fit(const Transitions& data, const DeGrootFitOptions& o) {
     if (o.allowed.size() != 0)
       for (Eigen::Index j = 0; j < n; ++j) mask[static_cast<std::size_t>(j)] = o.allowed(i, j) || i == j;
     const Eigen::VectorXd y = data.y.col(i);
-    out.weights.row(i) = fit_row(gram, data.x.transpose() * y, y.squaredNorm(), lipschitz, mask, o).transpose();
+    out.weights.row(i) = detail::simplex_least_squares(gram, data.x.transpose() * y, y.squaredNorm(), lipschitz, mask,
+                                                       o.max_iterations, o.tolerance)
+                             .transpose();
   }
   out.train_mse = (data.y - data.x * out.weights.transpose()).squaredNorm() / static_cast<double>(data.y.size());
   return out;
@@ -177,14 +118,8 @@ WeightIntervals bootstrap_degroot(const std::vector<Trajectory>& trajectories, i
     for (Eigen::Index j = 0; j < n; ++j) {
       for (std::size_t b = 0; b < fits.size(); ++b) values[b] = fits[b](i, j);
       std::sort(values.begin(), values.end());
-      const auto at = [&](double q) {
-        const double index = q * static_cast<double>(values.size() - 1);
-        const auto lo = static_cast<std::size_t>(std::floor(index));
-        const std::size_t hi = std::min(lo + 1, values.size() - 1);
-        return values[lo] + (index - static_cast<double>(lo)) * (values[hi] - values[lo]);
-      };
-      out.low(i, j) = at(tail);
-      out.high(i, j) = at(1.0 - tail);
+      out.low(i, j) = detail::percentile(values, tail);
+      out.high(i, j) = detail::percentile(values, 1.0 - tail);
     }
   return out;
 }
