@@ -73,5 +73,6 @@ void add_synth_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
 void add_calibrate_command(CLI::App& app);
 void add_sweep_command(CLI::App& app);
+void add_bench_command(CLI::App& app);
 
 }  // namespace contagion::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   app.footer("Run 'contagion SUBCOMMAND --help' for the options and an example of each subcommand.");
   contagion::cli::add_run_command(app);
   contagion::cli::add_sweep_command(app);
+  contagion::cli::add_bench_command(app);
   contagion::cli::add_inspect_command(app);
   contagion::cli::add_demo_command(app);
   contagion::cli::add_stats_command(app);

@@ -261,16 +261,7 @@ Table read_csv(const std::string& path, const CsvOptions& options) {
 }
 
 void write_csv(const Table& table, const std::string& path, char delimiter) {
-  const std::string temporary = path + ".partial";
-  {
-    std::ofstream out(temporary, std::ios::binary);
-    if (!out) throw Error(fmt::format("cannot open {} for writing", temporary));
-    out << table.to_csv(delimiter);
-    if (!out.flush()) throw Error(fmt::format("cannot write {}", temporary));
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) throw Error(fmt::format("cannot rename {} to {}: {}", temporary, path, error.message()));
+  write_text_file(path, table.to_csv(delimiter));
 }
 
 }  // namespace contagion

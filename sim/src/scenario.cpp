@@ -71,6 +71,7 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name,
   s.initial = node_values_from_config(initial, base_dir);
 
   s.engine = engine_from_config(root.table_or_empty("run"), root.table_or_empty("record"));
+  if (const auto bench = root.table("bench")) s.expectation = expectation_from_config(*bench);
   root.finish();
 
   // Check the initial state now rather than at run time: its description, then its values
@@ -84,6 +85,7 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name,
   }
   // Record the values in effect, overrides included.
   s.parameters = root.parameters();
+  std::erase_if(s.parameters, [](const Parameter& p) { return p.name.rfind("bench.", 0) == 0; });  // not the run's
   for (auto& p : s.parameters) {
     if (p.name == "seed") p.value = static_cast<std::int64_t>(s.seed);
     if (p.name == "replicates") p.value = static_cast<std::int64_t>(s.replicates);

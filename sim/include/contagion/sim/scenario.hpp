@@ -15,6 +15,7 @@
 #include "contagion/core/config.hpp"
 #include "contagion/core/run_record.hpp"
 #include "contagion/sim/engine.hpp"
+#include "contagion/sim/expectation.hpp"
 #include "contagion/sim/graph.hpp"
 #include "contagion/sim/model.hpp"
 #include "contagion/sim/node_values.hpp"
@@ -33,9 +34,10 @@ struct Scenario {
   std::string model_name;
   std::function<std::unique_ptr<Model>()> make_model;  ///< a fresh model per replicate
   std::size_t columns = 1;
-  NodeValuesSpec initial;    ///< drawn per replicate
-  EngineSettings engine;     ///< threads, seed and replicate are set per run
-  ParameterList parameters;  ///< every key read, defaults included
+  NodeValuesSpec initial;                  ///< drawn per replicate
+  EngineSettings engine;                   ///< threads, seed and replicate are set per run
+  ParameterList parameters;                ///< every key read, defaults included
+  std::optional<Expectation> expectation;  ///< the [bench] table, when the scenario has one
 };
 
 /// Values given on the command line that replace the file's (and are recorded as such).
