@@ -32,7 +32,7 @@ void add_validate_command(CLI::App& app) {
   cmd->add_option("--blocks", spec->lab.blocks, "KDEF blocks of 7 images (4 in the study)")->check(CLI::PositiveNumber);
   cmd->add_option("--fps", spec->lab.frame_rate, "camera frame rate")->check(CLI::PositiveNumber);
   cmd->add_option("--format", *format, "export format the recordings go through")
-      ->check(CLI::IsMember({"openface", "facet", "affdex", "pyfeat"}));
+      ->check(CLI::IsMember({"openface", "facet", "affdex", "facereader", "pyfeat"}));
   cmd->add_flag("--no-export", *direct, "skip writing and reading the export format (faster)");
   cmd->add_option("--seed", spec->lab.seed, "seed of every replicate");
   cmd->add_option("--noise-levels", *noise_levels, "also a sensitivity table over these noise levels")->delimiter(',');

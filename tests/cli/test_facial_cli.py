@@ -118,6 +118,56 @@ class FacialCli(unittest.TestCase):
         self.assertIn("lab.toml:4", out.stderr)
         self.assertIn("unknown key 'lab.noyse'", out.stderr)
 
+    def test_synthetic_film_study_as_facereader_logs_and_stimulus_lists(self):
+        study = self.path("films")
+        out = run("synth", "lab", "--participants", "3", "--protocol", "film", "--format", "facereader",
+                  "--blinks", "15", "--glasses", "0.5", "--jitter", "0.002", "--threads", "2", "-o", study, "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(json.loads(out.stdout)["events"], 18)  # the six default clips
+        exports = sorted(os.path.join(study, f) for f in os.listdir(study) if f.startswith("p0"))
+        self.assertEqual([os.path.basename(e) for e in exports], ["p001.txt", "p002.txt", "p003.txt"])
+        with open(exports[0], newline="") as f:
+            self.assertTrue(f.readline().startswith("Video analysis detailed log"))
+        blinks = [r for r in rows(os.path.join(study, "truth_detector.csv")) if r["event"] == "blink"]
+        self.assertGreater(len(blinks), 10)
+        self.assertIn("ecs_15", rows(os.path.join(study, "ecs_items.csv"))[0])
+        out = run("features", "--input", *exports, "--events", os.path.join(study, "events.csv"),
+                  "-o", self.path("f.csv"), "-q")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        # A TOML study: film clips as tables, groups with a reactivity shift.
+        config = self.path("lab.toml")
+        with open(config, "w") as f:
+            f.write('[lab]\nparticipants = 4\nprotocol = "film"\ngroups = ["control", "patient"]\n'
+                    'group_reactivity_shift_sd = [0.0, -0.5]\n'
+                    '[lab.clips.loss]\nlength_s = 30\nprofile = { sadness = 0.7, fear = 0.3 }\n')
+        out = run("synth", "lab", "--config", config, "-o", self.path("toml"), "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        events = rows(os.path.join(self.path("toml"), "events.csv"))
+        self.assertEqual({(e["stimulus"], e["category"]) for e in events}, {("loss", "sad")})
+        groups = [r["group"] for r in rows(os.path.join(self.path("toml"), "participants.csv"))]
+        self.assertEqual(groups, ["control", "patient", "control", "patient"])
+        with open(config, "a") as f:
+            f.write('[lab.clips.joke]\nlength_s = 20\nprofile = { boredom = 1.0 }\n')
+        out = run("synth", "lab", "--config", config, "-o", self.path("toml2"))
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("lab.toml:11", out.stderr)
+        self.assertIn("lab.clips.joke.profile.boredom", out.stderr)
+        # A stimulus list with a bad row: file, line and field named, nothing written.
+        stimuli = self.path("stimuli.csv")
+        with open(stimuli, "w") as f:
+            f.write("id,category,onset,offset\nimg1,joy,5,10\nimg2,anger,30,25\n")
+        out = run("synth", "lab", "--protocol", stimuli, "-o", self.path("list"))
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("stimuli.csv:3", out.stderr)
+        self.assertIn("offset", out.stderr)
+        self.assertFalse(os.path.exists(self.path("list")))
+        with open(stimuli, "w") as f:
+            f.write("id,category,onset,offset\nimg1,joy,5,10\nimg2,anger,25,30\n")
+        out = run("synth", "lab", "--protocol", stimuli, "--format", "pyfeat", "-o", self.path("list"), "--json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(json.loads(out.stdout)["events"], 80)  # 2 stimuli x 40 participants
+        self.assertIn("--protocol film", run("synth", "lab", "--help").stdout)
+
     def test_synchrony_of_a_two_column_file(self):
         series = self.path("dyad.txt")
         with open(series, "w") as f:

@@ -103,23 +103,39 @@ TEST_CASE("EQ answers score exactly the true EQ", "[datasets][lab]") {
 }
 
 TEST_CASE("every exported format reads back with the same numbers", "[datasets][lab]") {
-  for (const auto& [format, extension] :
-       {std::pair{facial::SourceFormat::openface, ".csv"}, std::pair{facial::SourceFormat::imotions_facet, ".txt"},
-        std::pair{facial::SourceFormat::imotions_affdex, ".csv"}, std::pair{facial::SourceFormat::pyfeat, ".csv"}}) {
+  // Every detector effect on, so that jittered clocks, blinks, glasses and dropouts go through too.
+  for (const auto format :
+       {facial::SourceFormat::openface, facial::SourceFormat::imotions_facet, facial::SourceFormat::imotions_affdex,
+        facial::SourceFormat::facereader, facial::SourceFormat::pyfeat}) {
     INFO(facial::to_string(format));
     LabSpec spec;
     spec.participants = 1;
     spec.format = format;
     spec.noise_sd = 0.02;
     spec.dropouts_per_min = 2.0;
+    spec.blinks_per_min = 15.0;
+    spec.glasses_share = 1.0;
+    spec.jitter_sd_s = 0.002;
     const LabStudy study = generate_lab_study(spec);
     TempDir dir("contagion_lab_formats");
     write_lab_study(study, dir.path.string());
     facial::ReadOptions read;
-    read.frame_rate = 30.0;
-    const auto back = facial::read_frames(recordings(study, dir.path, extension)[0], read);
+    read.min_confidence = 0.0;  // blinks lower OpenFace's confidence below the default 0.8
+    // Py-Feat files have no clock: the rate says what a frame number means.
+    if (format == facial::SourceFormat::pyfeat) read.frame_rate = spec.frame_rate;
+    const auto path = dir.path / (study.participants[0].id + "." + export_extension(format));
+    const auto back = facial::read_frames(path.string(), read);
+    CHECK(back.format == format);
     const auto& original = study.recordings[0];
     REQUIRE(back.frames() == original.frames());
+    for (std::size_t i = 0; i < original.frames(); ++i) {
+      REQUIRE(back.time[i] == Approx(original.time[i]).margin(1e-9));
+      REQUIRE(back.valid[i] == original.valid[i]);
+      // OpenFace and Py-Feat carry a per-frame confidence (of frames with a face).
+      if (original.valid[i] && (format == facial::SourceFormat::openface || format == facial::SourceFormat::pyfeat))
+        REQUIRE(back.confidence[i] == original.confidence[i]);
+    }
+    CHECK(original.has_channel(blink_channel(format)));
     for (const auto& channel : original.channels) {
       INFO(channel.name);
       const auto a = original.channel(channel.name), b = back.channel(channel.name);
@@ -169,6 +185,13 @@ TEST_CASE("synthetic studies are deterministic and check their settings", "[data
   spec.noise_sd = -1.0;
   CHECK_THROWS_WITH(generate_lab_study(spec), Contains("noise_sd = -1"));
   spec.noise_sd = 0.0;
-  spec.format = facial::SourceFormat::facereader;
-  CHECK_THROWS_WITH(generate_lab_study(spec), Contains("openface, facet, affdex or pyfeat"));
+  spec.format = facial::SourceFormat::generic;
+  CHECK_THROWS_WITH(generate_lab_study(spec), Contains("openface, facet, affdex, facereader or pyfeat"));
+  spec.format = facial::SourceFormat::openface;
+  spec.jitter_sd_s = 0.01;  // above 0.15 frame intervals at 30 frames per second
+  CHECK_THROWS_WITH(generate_lab_study(spec), Contains("jitter_sd_s = 0.01"));
+  spec.jitter_sd_s = 0.0;
+  spec.groups = {"control", "patient"};
+  spec.group_reactivity_shift_sd = {0.5};
+  CHECK_THROWS_WITH(generate_lab_study(spec), Contains("group_reactivity_shift_sd"));
 }
