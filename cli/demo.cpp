@@ -1,7 +1,8 @@
 // contagion demo: the end-to-end job of the README. A synthetic lab study with known truth ->
-// facial features -> statistics -> agents calibrated from the measured reactivity -> an
-// emotion-contagion simulation on a ward-sized graph -> one HDF5 store -> a summary. Every step
-// is a library call; the files of each step stay in the work folder for a closer look.
+// facial features -> statistics -> agents calibrated from the measured reactivity -> emotion
+// contagion in a care team and in a 10^5-person community graph -> one HDF5 store -> a summary
+// that says how close the calibration came to the truth. Every step is a library call; the
+// files of each step stay in the work folder for a closer look.
 
 #include <fmt/format.h>
 
@@ -10,12 +11,14 @@
 
 #include "common.hpp"
 #include "contagion/calibrate/agent_parameters.hpp"
+#include "contagion/core/text_file.hpp"
 #include "contagion/datasets/lab_study.hpp"
 #include "contagion/facial/pipeline.hpp"
 #include "contagion/sim/scenario.hpp"
 #include "contagion/stats/correlation.hpp"
 #include "contagion/stats/study.hpp"
 #include "contagion/store/run_store.hpp"
+#include "demo_scenarios.hpp"
 
 namespace contagion::cli {
 namespace {
@@ -26,64 +29,46 @@ struct DemoOptions {
   std::string output = "demo.h5";
   std::string workdir = "demo_study";
   int participants = 40;
-  int agents = 2000;
+  int agents = 100000;
   std::uint64_t seed = 1;
   CommonOptions common;
 };
 
-void write_numbers(const fs::path& path, const std::vector<double>& values) {
-  std::ofstream out(path);
-  for (const double v : values) out << fmt::format("{}\n", v);
-  if (!out) throw Error(fmt::format("cannot write {}", path.string()));
+void write_agents(const fs::path& dir, const std::string& prefix, const calibrate::AgentParameters& agents) {
+  std::string openness, expressiveness;
+  for (const double v : agents.openness) openness += fmt::format("{}\n", v);
+  for (const double v : agents.expressiveness) expressiveness += fmt::format("{}\n", v);
+  write_text_file((dir / (prefix + "_openness.txt")).string(), openness);
+  write_text_file((dir / (prefix + "_expressiveness.txt")).string(), expressiveness);
 }
 
-/// The simulation: Bosse et al.'s emotion contagion on a small world of `agents` people whose
-/// openness and expressiveness come from the measured participants (files written beside it);
-/// the 20 best-connected people start upset (level 1), everyone else calm (0).
-std::string scenario_text(const DemoOptions& o) {
-  return fmt::format(R"(name = "demo-calibrated-ward"
-description = """Emotion contagion (Bosse et al.) in a hospital of {agents} people on a small world,
-with each person's openness and expressiveness taken from a measured lab participant (rank of
-mimicry congruence and of overall reactivity; empirical bootstrap). The 20 best-connected people
-start upset. Question: how far does the upset spread, and how fast?"""
-seed = {seed}
-replicates = 1
+/// The first time a metric reaches `level` (NaN if never).
+double first_time_at(const RunRecord& r, const std::string& metric, double level) {
+  for (const auto& m : r.metrics)
+    if (m.name == metric)
+      for (std::size_t t = 0; t < m.values.size(); ++t)
+        if (m.values[t] >= level) return r.time[t];
+  return std::numeric_limits<double>::quiet_NaN();
+}
 
-[graph]
-generator = "watts_strogatz"
-n = {agents}
-k = 8
-beta = 0.1
+double final_value(const RunRecord& r, const std::string& metric) {
+  for (const auto& m : r.metrics)
+    if (m.name == metric && !m.values.empty()) return m.values.back();
+  return std::numeric_limits<double>::quiet_NaN();
+}
 
-[graph.attributes.openness]
-distribution = "file"
-path = "agents_openness.txt"
-
-[graph.attributes.expressiveness]
-distribution = "file"
-path = "agents_expressiveness.txt"
-
-[model]
-type = "emotion_contagion"
-openness = "openness"
-expressiveness = "expressiveness"
-amplification = 0.2
-bias = 0.5
-dt = 0.1
-
-[initial]
-distribution = "seeds"
-top_degree = 20
-
-[run]
-max_steps = 3000
-tolerance = 1e-9
-
-[record]
-metrics = ["mean", "variance", "max", "above"]
-threshold = 0.25
-)",
-                     fmt::arg("agents", o.agents), fmt::arg("seed", o.seed));
+/// Writes the scenario beside its agent files, runs it and stores the run.
+RunRecord simulate(const std::string& text, const std::string& file, const fs::path& work, int threads,
+                   store::RunStore& store, const calibrate::AgentMapping& mapping) {
+  write_text_file((work / file).string(), text);
+  const sim::Scenario scenario = sim::parse_scenario(text, (work / file).string(), {}, work.string());
+  ProgressLine progress(stderr_is_terminal(), "steps");
+  RunRecord record = sim::run_scenario(scenario, 0, threads, progress.control());
+  progress.clear();
+  record.graph_id = store.add_graph(scenario.graph.arrays());
+  for (auto& p : mapping.describe()) record.parameters.push_back(p);
+  store.add_run(record, store::RunStore::OnExisting::replace);  // running the demo again refreshes it
+  return record;
 }
 
 void demo_command(const DemoOptions& o) {
@@ -118,59 +103,64 @@ void demo_command(const DemoOptions& o) {
   fmt::print("2. features: {} of {} recordings usable, {} feature rows ({}/features.csv)\n", used,
              features.recordings.size(), feature_table.rows(), o.workdir);
 
-  // 3. Statistics: the study report, and how well the measurement recovers the truth.
+  // 3. Statistics: the study report.
   stats::StudyOptions so;
   so.group = "gender";
   const stats::StudyReport report =
       stats::study_report(feature_table, read_csv((work / "study" / "participants.csv").string()), so);
   for (const auto& [name, table] : report.tables) write_csv(table, (work / (name + ".csv")).string());
+  const Table& corr = report.table("correlations");
+  fmt::print("3. statistics: EQ correlates most with {} (r = {:.3f}, p = {:.3g}); tables in {}/\n",
+             corr.text("channel")[0], corr.numbers("pearson_r")[0], corr.numbers("p")[0], o.workdir);
+
+  // 4. Agents calibrated from the measured participants, and the same mapping applied to the
+  // synthetic truth (true reactivity and mimicry specificity), to see what measuring cost.
   const auto measured = calibrate::measured_participants(feature_table);
-  std::vector<double> true_reactivity, measured_reactivity;
+  std::vector<calibrate::MeasuredParticipant> truth;
   for (const auto& m : measured)
     for (const auto& p : study.participants)
-      if (p.id == m.id) {
-        true_reactivity.push_back(p.reactivity);
-        measured_reactivity.push_back(m.reactivity);
-      }
-  const stats::Correlation recovery = stats::pearson(true_reactivity, measured_reactivity);
-  const Table& corr = report.table("correlations");
-  fmt::print(
-      "3. statistics: EQ correlates most with {} (r = {:.3f}, p = {:.3g}); measured vs true reactivity r = {:.3f}\n",
-      corr.text("channel")[0], corr.numbers("pearson_r")[0], corr.numbers("p")[0], recovery.r);
-
-  // 4. Agents calibrated from the measured participants.
+      if (p.id == m.id) truth.push_back({p.id, p.reactivity, p.specificity});
   const calibrate::AgentMapping mapping;
-  const calibrate::AgentParameters agents =
-      calibrate::bootstrap_agents(measured, static_cast<std::size_t>(o.agents), mapping, o.seed);
-  write_numbers(work / "agents_openness.txt", agents.openness);
-  write_numbers(work / "agents_expressiveness.txt", agents.expressiveness);
-  fmt::print("4. calibration: {} agents drawn from {} measured participants (openness {}-{}, expressiveness {}-{})\n",
-             o.agents, measured.size(), mapping.openness_low, mapping.openness_high, mapping.expressiveness_low,
-             mapping.expressiveness_high);
+  const auto team = calibrate::participant_agents(measured, mapping);
+  const auto team_truth = calibrate::participant_agents(truth, mapping);
+  const auto crowd = calibrate::bootstrap_agents(measured, static_cast<std::size_t>(o.agents), mapping, o.seed);
+  write_agents(work, "team", team);
+  write_agents(work, "team_truth", team_truth);
+  write_agents(work, "community", crowd);
+  const double rho_expressiveness = stats::spearman(team.expressiveness, team_truth.expressiveness).r;
+  const double rho_openness = stats::spearman(team.openness, team_truth.openness).r;
+  fmt::print(
+      "4. calibration: {} agents from {} measured participants; against the truth, expressiveness rho = {:.3f}, "
+      "openness rho = {:.3f}\n",
+      team.openness.size() + crowd.openness.size(), measured.size(), rho_expressiveness, rho_openness);
 
-  // 5. The simulation, stored with the features and the statistics.
-  const std::string text = scenario_text(o);
-  { std::ofstream(work / "ward.toml") << text; }
-  const sim::Scenario scenario = sim::parse_scenario(text, (work / "ward.toml").string(), {}, work.string());
+  // 5. Simulations with the calibrated agents (and the team once more with the true ones).
   store::RunStore store(o.output);
-  const std::string graph_id = store.add_graph(scenario.graph.arrays());
-  ProgressLine progress(stderr_is_terminal(), "steps");
-  RunRecord record = sim::run_scenario(scenario, 0, threads, progress.control());
-  progress.clear();
-  record.graph_id = graph_id;
-  for (auto& p : mapping.describe()) record.parameters.push_back(p);
-  const auto on = store::RunStore::OnExisting::replace;  // running the demo again refreshes it
-  store.add_run(record, on);
+  const auto members = static_cast<std::uint64_t>(measured.size());
+  const RunRecord team_run =
+      simulate(team_scenario("demo-team", "team", members, o.seed), "team.toml", work, threads, store, mapping);
+  const RunRecord truth_run = simulate(team_scenario("demo-team-truth", "team_truth", members, o.seed),
+                                       "team_truth.toml", work, threads, store, mapping);
+  const RunRecord crowd_run = simulate(community_scenario("community", static_cast<std::uint64_t>(o.agents), o.seed),
+                                       "community.toml", work, threads, store, mapping);
+  const auto on = store::RunStore::OnExisting::replace;
   const ParameterList provenance{{"source", std::string("contagion demo")},
                                  {"seed", static_cast<std::int64_t>(o.seed)}};
   store.add_table("demo_features", feature_table, provenance, on);
   store.add_table("demo_correlations", corr, provenance, on);
   store.add_table("demo_models", report.table("models"), provenance, on);
   store.commit();
+  const double t_team = first_time_at(team_run, "above", 0.5), t_truth = first_time_at(truth_run, "above", 0.5);
   fmt::print(
-      "5. simulation: {}\n\nwrote {}: run '{}' and the tables /features/demo_features, demo_correlations, "
-      "demo_models\n",
-      run_summary_text(record), o.output, record.id);
+      "5. simulation: half of the {}-person team is upset (level > 0.25) after t = {:.1f} with the calibrated "
+      "agents, {:.1f} with the true ones ({:+.0f} %)\n",
+      members, t_team, t_truth, 100.0 * (t_team - t_truth) / t_truth);
+  fmt::print(
+      "   the upset of one community reaches half of {} people after t = {:.1f}; at t = {:.0f} {:.1f} % are "
+      "upset\n",
+      o.agents, first_time_at(crowd_run, "above", 0.5), crowd_run.time.back(), 100.0 * final_value(crowd_run, "above"));
+  fmt::print("\nwrote {}: runs {}, {}, {} and the tables /features/demo_features, demo_correlations, demo_models\n",
+             o.output, team_run.id, truth_run.id, crowd_run.id);
   fmt::print("next: contagion inspect {}   |   every intermediate file is in {}/\n", o.output, o.workdir);
 }
 
@@ -183,15 +173,15 @@ void add_demo_command(CLI::App& app) {
   cmd->footer("Example:\n  contagion demo -o demo.h5 && contagion inspect demo.h5");
   cmd->add_option("-o,--output", options->output, "HDF5 store to write (a new file, or one to add to)")
       ->capture_default_str();
-  cmd->add_option("--workdir", options->workdir, "folder for the study, features and statistics")
+  cmd->add_option("--workdir", options->workdir, "folder for the study, features, statistics and scenarios")
       ->capture_default_str();
-  cmd->add_option("--participants", options->participants, "participants of the lab study")
+  cmd->add_option("--participants", options->participants, "participants of the lab study (the care team)")
       ->check(CLI::Range(4, 100000))
       ->capture_default_str();
-  cmd->add_option("--agents", options->agents, "people in the simulated ward")
+  cmd->add_option("--agents", options->agents, "people in the simulated community graph")
       ->check(CLI::Range(30, 10000000))
       ->capture_default_str();
-  cmd->add_option("--seed", options->seed, "seed of the study and the simulation")->capture_default_str();
+  cmd->add_option("--seed", options->seed, "seed of the study and the simulations")->capture_default_str();
   add_threads_option(*cmd, options->common);
   cmd->callback([options] { demo_command(*options); });
 }

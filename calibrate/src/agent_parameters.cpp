@@ -58,8 +58,7 @@ ParameterList AgentMapping::describe() const {
           {"calibrate.agents", std::string("empirical bootstrap of the measured participants")}};
 }
 
-AgentParameters bootstrap_agents(const std::vector<MeasuredParticipant>& measured, std::size_t agents,
-                                 const AgentMapping& m, std::uint64_t seed) {
+AgentParameters participant_agents(const std::vector<MeasuredParticipant>& measured, const AgentMapping& m) {
   if (measured.empty()) throw Error("no measured participants to calibrate the agents from");
   const auto in_unit = [](double lo, double hi) { return lo >= 0.0 && hi <= 1.0 && lo <= hi; };
   if (!in_unit(m.openness_low, m.openness_high) || !in_unit(m.expressiveness_low, m.expressiveness_high))
@@ -71,15 +70,24 @@ AgentParameters bootstrap_agents(const std::vector<MeasuredParticipant>& measure
     reactivity.push_back(p.reactivity);
     congruence.push_back(p.congruence);
   }
-  const std::vector<double> openness = rank_map(congruence, m.openness_low, m.openness_high);
-  const std::vector<double> expressiveness = rank_map(reactivity, m.expressiveness_low, m.expressiveness_high);
+  AgentParameters out;
+  out.openness = rank_map(congruence, m.openness_low, m.openness_high);
+  out.expressiveness = rank_map(reactivity, m.expressiveness_low, m.expressiveness_high);
+  out.participant.resize(measured.size());
+  for (std::size_t k = 0; k < measured.size(); ++k) out.participant[k] = k;
+  return out;
+}
+
+AgentParameters bootstrap_agents(const std::vector<MeasuredParticipant>& measured, std::size_t agents,
+                                 const AgentMapping& m, std::uint64_t seed) {
+  const AgentParameters each = participant_agents(measured, m);
   AgentParameters out;
   for (std::size_t a = 0; a < agents; ++a) {
     const std::size_t k =
         RandomStream({seed, StreamPurpose::attributes, 0, stream_id("bootstrap agents"), a}).below(measured.size());
     out.participant.push_back(k);
-    out.openness.push_back(openness[k]);
-    out.expressiveness.push_back(expressiveness[k]);
+    out.openness.push_back(each.openness[k]);
+    out.expressiveness.push_back(each.expressiveness[k]);
   }
   return out;
 }

@@ -61,3 +61,18 @@ TEST_CASE("agents: rank-mapped parameters, drawn from the participants with a se
   CHECK_THROWS_WITH(bootstrap_agents({}, 10, AgentMapping{}, 1), Contains("no measured participants"));
   CHECK(bootstrap_agents({{"x", 1.0, 1.0}}, 2, AgentMapping{}, 1).openness[0] == Approx(0.6));
 }
+
+TEST_CASE("agents: one per participant, in order, rank-mapped and monotone", "[calibrate]") {
+  const std::vector<MeasuredParticipant> m{{"a", 0.5, 0.1}, {"b", 0.1, 0.3}, {"c", 0.3, 0.2}, {"d", 0.3, 0.4}};
+  const AgentParameters agents = participant_agents(m, AgentMapping{});
+  REQUIRE(agents.openness.size() == 4);
+  CHECK(agents.participant == std::vector<std::size_t>{0, 1, 2, 3});
+  // reactivity ranks 4, 1, 2.5, 2.5 -> 0.3 + 0.7 (r - 1) / 3; congruence ranks 1, 3, 2, 4.
+  const double expressiveness[] = {1.0, 0.3, 0.65, 0.65};
+  const double openness[] = {0.2, 0.2 + 0.8 * 2 / 3, 0.2 + 0.8 / 3, 1.0};
+  for (std::size_t k = 0; k < 4; ++k) {
+    CHECK(agents.expressiveness[k] == Approx(expressiveness[k]));
+    CHECK(agents.openness[k] == Approx(openness[k]));
+  }
+  CHECK_THROWS_WITH(participant_agents({}, AgentMapping{}), Contains("no measured participants"));
+}

@@ -194,18 +194,25 @@ class Cli(unittest.TestCase):
             self.assertEqual(r.returncode, 0, r.stderr)
         for step in ("1. lab study", "2. features", "3. statistics", "4. calibration", "5. simulation"):
             self.assertIn(step, r.stdout)
+        self.assertIn("against the truth, expressiveness rho = ", r.stdout)
         with h5py.File(self.path("demo.h5"), "r") as f:
-            (run_id,) = list(f["runs"])
-            run_group = f["runs"][run_id]
-            self.assertEqual(run_group.attrs["model"], "emotion_contagion")
-            self.assertIn("calibrate.openness_from", run_group.attrs)
-            self.assertEqual(len(run_group["final_state"]), 300)
+            runs = f["runs"]
+            self.assertEqual(set(runs), {"demo-team.s1.r0", "demo-team-truth.s1.r0", "demo-community.s1.r0"})
+            for run_group in runs.values():
+                self.assertEqual(run_group.attrs["model"], "emotion_contagion")
+                self.assertIn("calibrate.openness_from", run_group.attrs)
+            self.assertEqual(len(runs["demo-team.s1.r0/final_state"]), 12)  # one agent per participant
+            self.assertEqual(len(runs["demo-community.s1.r0/final_state"]), 300)
             self.assertEqual(set(f["features"]), {"demo_features", "demo_correlations", "demo_models"})
-        with open(os.path.join(self.path("work"), "agents_openness.txt")) as f:
+        with open(os.path.join(self.path("work"), "community_openness.txt")) as f:
             openness = [float(x) for x in f.read().split()]
         self.assertEqual(len(openness), 300)
         self.assertTrue(all(0.2 <= x <= 1.0 for x in openness))
-
+        with open(os.path.join(self.path("work"), "team_openness.txt")) as f:
+            team = sorted(float(x) for x in f.read().split())
+        self.assertEqual(len(team), 12)
+        self.assertAlmostEqual(team[0], 0.2)  # rank-mapped onto the whole range
+        self.assertAlmostEqual(team[-1], 1.0)
 
 if __name__ == "__main__":
     CONTAGION = os.path.abspath(sys.argv.pop(1))

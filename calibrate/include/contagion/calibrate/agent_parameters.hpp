@@ -37,9 +37,13 @@ struct AgentParameters {
   std::vector<std::size_t> participant;  ///< which measured participant each agent is
 };
 
-/// Rank r (1..m, ties averaged) of a measure -> low + (high - low) (r - 1) / (m - 1) (the
-/// middle of the range when m = 1); each of `agents` agents then draws a participant uniformly
-/// from the stream (seed, agent). Throws contagion::Error for no participants or bad ranges.
+/// One agent per participant, in their order (small groups: a care team, a lab's dyads): rank r
+/// (1..m, ties averaged) of a measure -> low + (high - low) (r - 1) / (m - 1) (the middle of
+/// the range when m = 1). Throws contagion::Error for no participants or bad ranges.
+AgentParameters participant_agents(const std::vector<MeasuredParticipant>& measured, const AgentMapping& mapping);
+
+/// For large graphs: each of `agents` agents draws a participant uniformly from the stream
+/// (seed, agent) and takes that participant's parameters (participant_agents).
 AgentParameters bootstrap_agents(const std::vector<MeasuredParticipant>& measured, std::size_t agents,
                                  const AgentMapping& mapping, std::uint64_t seed);
 
