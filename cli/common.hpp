@@ -70,6 +70,7 @@ void add_features_command(CLI::App& app);
 void add_synchrony_command(CLI::App& app);
 void add_study_command(CLI::App& app);
 void add_synth_command(CLI::App& app);
+void add_synth_graph_command(CLI::App& synth);
 void add_validate_command(CLI::App& app);
 void add_calibrate_command(CLI::App& app);
 void add_sweep_command(CLI::App& app);

@@ -133,6 +133,7 @@ void read_config(const std::string& path, datasets::LabSpec& spec, std::string& 
 void add_synth_command(CLI::App& app) {
   CLI::App* synth = app.add_subcommand("synth", "Synthetic data with known ground truth");
   synth->require_subcommand(1);
+  add_synth_graph_command(*synth);
   CLI::App* lab = synth->add_subcommand(
       "lab", "A synthetic lab study (KDEF images, film clips or a stimulus list) in a real export format");
   auto cli = std::make_shared<datasets::LabSpec>();

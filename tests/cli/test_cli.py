@@ -213,6 +213,29 @@ class Cli(unittest.TestCase):
         self.assertEqual(len(team), 12)
         self.assertAlmostEqual(team[0], 0.2)  # rank-mapped onto the whole range
         self.assertAlmostEqual(team[-1], 1.0)
+    def test_synth_graph_writes_graphml_and_the_truth(self):
+        r = run("synth", "graph", "--set", "generator=karate", "-o", self.path("k.graphml"), "--nodes",
+                self.path("k.csv"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(self.path("k.csv")) as f:
+            rows = f.read().splitlines()
+        self.assertEqual(rows[0], "node,degree,block,club")
+        clubs = [row.split(",")[3] for row in rows[1:]]
+        self.assertEqual((clubs.count("0"), clubs.count("1")), (17, 17))
+        with open(self.path("k.toml"), "w") as f:
+            f.write('name = "k"\n[graph]\nfile = "k.graphml"\n[model]\ntype = "degroot"\n[run]\nmax_steps = 5\n')
+        r = run("run", self.path("k.toml"), "-o", self.path("k.h5"), "--json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with h5py.File(self.path("k.h5"), "r") as f:
+            (graph,) = f["graphs"].values()
+            self.assertEqual(graph.attrs["m"], 78)
+            self.assertEqual(set(graph["node_attributes"]), {"block", "club"})
+        r = run("synth", "graph", "--set", "generator=lfr", "--set", "n=500", "-o", self.path("bad.graphml"))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("graph.average_degree", r.stderr)  # a required key, named
+        self.assertFalse(os.path.exists(self.path("bad.graphml")))
+        self.assertEqual(run("synth", "graph", "--set", "generator", "-o", self.path("x.graphml")).returncode, 2)
+
 
 if __name__ == "__main__":
     CONTAGION = os.path.abspath(sys.argv.pop(1))

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "contagion/core/error.hpp"
+#include "contagion/sim/classic_networks.hpp"
 #include "contagion/sim/graph_io.hpp"
 
 using namespace contagion::sim;
@@ -124,4 +125,29 @@ TEST_CASE("malformed GraphML is an error naming file and line", "[sim][io]") {
       "<graph edgedefault=\"undirected\"><node id=\"a\"/><node id=\"b\"/>\n"
       "<edge source=\"a\" target=\"b\"><data key=\"w\">heavy</data></edge></graph></graphml>";
   CHECK(graphml_error_of(weighted) == "g.graphml:3: [weight] edge weight 'heavy' is not a finite number > 0");
+}
+
+TEST_CASE("GraphML written by format_graphml reads back with the same arcs, weights and attributes") {
+  const Graph karate = karate_club();
+  const std::string text = format_graphml(karate);
+  const Graph back = parse_graphml(text, "karate.graphml");
+  CHECK(back.num_nodes() == 34);
+  CHECK(back.num_edges() == 78);
+  CHECK_FALSE(back.directed());
+  CHECK(std::vector<EdgeId>(back.offsets().begin(), back.offsets().end()) ==
+        std::vector<EdgeId>(karate.offsets().begin(), karate.offsets().end()));
+  CHECK(std::vector<NodeId>(back.targets().begin(), back.targets().end()) ==
+        std::vector<NodeId>(karate.targets().begin(), karate.targets().end()));
+  CHECK(std::vector<float>(back.weights().begin(), back.weights().end()) ==
+        std::vector<float>(karate.weights().begin(), karate.weights().end()));
+  CHECK(back.attribute("club") == karate.attribute("club"));
+  CHECK(back.attribute("block") == karate.attribute("block"));
+  CHECK_THAT(text, Contains("attr.name=\"tie_strength\""));
+
+  const Graph directed = Graph::from_arcs(3, {{0, 1, 0.5f}, {1, 2, 2.0f}}, {.directed = true});
+  const Graph d = parse_graphml(format_graphml(directed, {"a & b", "<c>", "d"}), "d.graphml");
+  CHECK(d.directed());
+  CHECK(d.num_arcs() == 2);
+  CHECK(d.weights()[0] == 0.5f);
+  CHECK_THROWS_WITH(format_graphml(directed, {"a"}), Contains("1 node ids for a graph of 3 nodes"));
 }

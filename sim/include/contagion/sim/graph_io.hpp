@@ -5,6 +5,7 @@
 // Every error names the file and line; nothing is returned from a file with an error.
 
 #include <string>
+#include <vector>
 
 #include "contagion/sim/graph.hpp"
 
@@ -32,5 +33,13 @@ Graph parse_edge_list(const std::string& text, const std::string& source_name, c
 Graph read_graphml(const std::string& path, const ReadOptions& options = {}, BuildReport* report = nullptr);
 Graph parse_graphml(const std::string& text, const std::string& source_name, const ReadOptions& options = {},
                     BuildReport* report = nullptr);
+
+/// GraphML text of a graph, readable by read_graphml, NetworkX and igraph: nodes "n0", "n1", ...
+/// (or `node_ids`, one per node), every node attribute as a double <data>, and per edge its
+/// weight and tie strength (read_graphml takes the weight; tie strengths are written for
+/// other tools). An undirected graph writes each edge once.
+std::string format_graphml(const Graph& graph, const std::vector<std::string>& node_ids = {});
+/// The same into a file, through a temporary name. Throws contagion::Error.
+void write_graphml(const Graph& graph, const std::string& path, const std::vector<std::string>& node_ids = {});
 
 }  // namespace contagion::sim
