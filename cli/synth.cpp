@@ -19,19 +19,6 @@ namespace {
 
 const std::vector<std::string> kFormats{"openface", "facet", "affdex", "facereader", "pyfeat"};
 
-/// "kdef", "film", or the path of a stimulus list (relative paths from `base`).
-void set_protocol(datasets::LabSpec& spec, const std::string& protocol, const std::filesystem::path& base = {}) {
-  if (protocol == "kdef") {
-    spec.protocol = datasets::Protocol::kdef;
-  } else if (protocol == "film") {
-    spec.protocol = datasets::Protocol::film;
-  } else {
-    const std::filesystem::path path(protocol);
-    spec.protocol = datasets::Protocol::list;
-    spec.stimulus_list = datasets::read_stimulus_list(path.is_absolute() ? protocol : (base / path).string());
-  }
-}
-
 /// [lab.clips.<id>] tables: length_s and a profile table of emotion weights.
 std::vector<datasets::FilmClip> read_clips(const ConfigTable& clips) {
   std::vector<datasets::FilmClip> out;
@@ -66,7 +53,7 @@ void read_config(const std::string& path, datasets::LabSpec& spec, std::string& 
   if (t.has("protocol")) {
     const std::string protocol = t.string("protocol");
     try {
-      set_protocol(spec, protocol, std::filesystem::path(path).parent_path());
+      datasets::set_protocol(spec, protocol, std::filesystem::path(path).parent_path().string());
     } catch (const Error& e) {
       if (!e.context().file.empty()) throw;
       t.fail("protocol", e.message());
@@ -191,7 +178,7 @@ void add_synth_command(CLI::App& app) {
     if (given("--eq-correlation")) s.reactivity_eq_correlation = cli->reactivity_eq_correlation;
     if (given("--female-eq-shift")) s.female_eq_shift_sd = cli->female_eq_shift_sd;
     if (given("--format")) f = *format;
-    if (given("--protocol") || config->empty()) set_protocol(s, *protocol);
+    if (given("--protocol") || config->empty()) datasets::set_protocol(s, *protocol);
     s.format = facial::parse_source_format(f);
     s.threads = resolve_threads(*common);
     const datasets::LabStudy study = datasets::generate_lab_study(s);

@@ -29,6 +29,12 @@ void add_validate_command(CLI::App& app) {
   cmd->add_option("--noise", spec->lab.noise_sd, "detector noise SD, fraction of the scale");
   cmd->add_option("--lag", spec->lab.detection_lag_s, "detection lag in s");
   cmd->add_option("--dropouts", spec->lab.dropouts_per_min, "face-lost dropouts per minute");
+  auto protocol = std::make_shared<std::string>("kdef");
+  cmd->add_option("--protocol", *protocol, "stimulus protocol: kdef, film, or a stimulus list FILE.csv")
+      ->capture_default_str();
+  cmd->add_option("--blinks", spec->lab.blinks_per_min, "blinks per minute");
+  cmd->add_option("--glasses", spec->lab.glasses_share, "share of participants who wear glasses (0-1)");
+  cmd->add_option("--jitter", spec->lab.jitter_sd_s, "SD of the sampling times in s");
   cmd->add_option("--blocks", spec->lab.blocks, "KDEF blocks of 7 images (4 in the study)")->check(CLI::PositiveNumber);
   cmd->add_option("--fps", spec->lab.frame_rate, "camera frame rate")->check(CLI::PositiveNumber);
   cmd->add_option("--format", *format, "export format the recordings go through")
@@ -41,11 +47,12 @@ void add_validate_command(CLI::App& app) {
   add_threads_option(*cmd, *common);
   cmd->add_flag("--json", common->json, "print the tables as JSON");
   cmd->footer(
-      "Example:\n  contagion validate --sizes 20,40,80,128 --replicates 200 --eq-correlation 0.3 --noise 0.05 -o "
-      "power.csv");
+      "Examples:\n  contagion validate --sizes 20,40,80,128 --replicates 200 --eq-correlation 0.3 --noise 0.05 -o "
+      "power.csv\n  contagion validate --protocol film --blinks 15 --glasses 0.3 --sizes 40,80 --replicates 100");
   cmd->callback([=] {
     datasets::ValidationSpec s = *spec;
     s.lab.format = facial::parse_source_format(*format);
+    datasets::set_protocol(s.lab, *protocol);
     s.through_format = !*direct;
     s.threads = resolve_threads(*common);
     const datasets::ValidationResult r = datasets::validate_measures(s);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <filesystem>
 
 #include "contagion/core/error.hpp"
 #include "contagion/datasets/lab_study.hpp"
@@ -89,6 +90,19 @@ void check_lab_spec(const LabSpec& s) {
     if (s.stimulus_list.empty()) throw ParameterError("stimulus_list", "empty", "1 or more stimuli");
     if (s.list_sustained)
       for (const Stimulus& st : s.stimulus_list) long_enough("stimulus " + st.id + " length", st.offset - st.onset);
+  }
+}
+
+void set_protocol(LabSpec& spec, const std::string& name, const std::string& base_dir) {
+  if (name == "kdef") {
+    spec.protocol = Protocol::kdef;
+  } else if (name == "film") {
+    spec.protocol = Protocol::film;
+  } else {
+    const std::filesystem::path path(name);
+    spec.protocol = Protocol::list;
+    spec.stimulus_list = read_stimulus_list(
+        path.is_absolute() || base_dir.empty() ? name : (std::filesystem::path(base_dir) / path).string());
   }
 }
 

@@ -77,6 +77,10 @@ struct LabSpec {
 /// Throws contagion::ParameterError naming the first setting out of its range.
 void check_lab_spec(const LabSpec& spec);
 
+/// Sets the protocol by name: "kdef", "film", or the path of a stimulus list (a relative path
+/// is taken from `base_dir`), which is read here. Throws contagion::Error for a bad list.
+void set_protocol(LabSpec& spec, const std::string& name, const std::string& base_dir = "");
+
 struct ParticipantTruth {
   std::string id, gender;
   double reactivity = 0.0;    ///< overall gain of the responses (0-1 activation units)
