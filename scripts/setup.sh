@@ -14,6 +14,8 @@ PACKAGES=(
   catch2 libbenchmark-dev
   # reading our HDF5 output without our library (tests, notebooks, bench comparison)
   python3 python3-numpy python3-scipy python3-h5py
+  # notebooks (executed by the test suite: notebooks/run_all.sh)
+  python3-pandas python3-matplotlib python3-nbconvert python3-ipykernel jupyter-nbconvert
 )
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=(); else SUDO=(sudo); fi
