@@ -62,7 +62,7 @@ threshold = 0.25
 }
 
 std::string community_scenario(const std::string& prefix, std::uint64_t people, std::uint64_t seed) {
-  const std::uint64_t blocks = std::max<std::uint64_t>(2, people / 1000);
+  const std::uint64_t blocks = std::max<std::uint64_t>(4, people / 1000);
   const double size = static_cast<double>(people / blocks);
   std::string sizes;
   for (std::uint64_t b = 0; b < blocks; ++b)

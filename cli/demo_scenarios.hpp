@@ -12,7 +12,7 @@ namespace contagion::cli {
 /// the attribute files "<prefix>_openness.txt" and "<prefix>_expressiveness.txt".
 std::string team_scenario(const std::string& name, const std::string& prefix, std::uint64_t members,
                           std::uint64_t seed);
-/// `people` in communities of 1000 (at least two; a stochastic block model: about 10 contacts inside, 1 outside);
+/// `people` in communities of 1000 (at least four; a stochastic block model: about 10 contacts inside, 1 outside);
 /// community 0 starts upset.
 std::string community_scenario(const std::string& prefix, std::uint64_t people, std::uint64_t seed);
 
